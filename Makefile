@@ -1,0 +1,79 @@
+# The two commands a newcomer needs:  make run   and   make test
+# Both build what they need from nothing: a virtualenv with Python >= 3.12,
+# the pinned packages, the database and its content (and Chromium for tests).
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SECRET_FILE := .local-secret-key
+
+# Local runs use plain http on 127.0.0.1, with DEBUG off so you see what users see.
+LOCAL_ENV = DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_HTTPS=false
+
+.PHONY: run dev test lint format check browsers clean help
+
+help:
+	@echo "make run    - serve the site on http://$(HOST):$(PORT) with all content loaded"
+	@echo "make test   - run the whole test suite (lint, migrations check, unit, browser)"
+	@echo "make dev    - like run, with DEBUG on"
+	@echo "make format - format the code with ruff"
+
+$(VENV)/.created:
+	@python=$$(scripts/find-python) && echo "Using $$python" && $$python -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.runtime: $(VENV)/.created requirements.txt
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@
+
+$(SECRET_FILE): | $(VENV)/.created
+	@$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+# Database and content: migrate, then load the shipped pages (idempotent; keeps editors' changes).
+database: $(VENV)/.runtime $(SECRET_FILE)
+	$(LOCAL_ENV) $(PY) manage.py migrate --noinput
+	$(LOCAL_ENV) $(PY) manage.py load_content
+
+run: database
+	$(LOCAL_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
+	$(LOCAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+dev: database
+	$(LOCAL_ENV) DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Debian's Chromium for the browser tests; installed when missing and we are root.
+browsers:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing Chromium from Debian's packages..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "Chromium is missing: run 'sudo apt-get install -y chromium' for the browser tests" >&2; exit 1; \
+	fi
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: $(VENV)/.dev
+	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py check
+
+test: $(VENV)/.dev browsers lint check
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .hypothesis

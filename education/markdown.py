@@ -1,0 +1,42 @@
+"""Render editor-written Markdown to HTML that is safe to put on a page.
+
+Editors are trusted with words, not with markup: Markdown may contain raw HTML,
+so the output is sanitized with an allow-list (nh3). Anything outside the list,
+including <script>, event handler attributes and javascript: URLs, is removed.
+
+Content may say ``[emergency number]``; it becomes the clinic's emergency
+number from settings, so the same text works for 911, 999 or 112.
+"""
+
+import markdown as markdown_lib
+import nh3
+
+EMERGENCY_NUMBER_TOKEN = "[emergency number]"
+
+ALLOWED_TAGS = frozenset(
+    {
+        "a", "abbr", "b", "blockquote", "br", "code", "dd", "dl", "dt", "em",
+        "h3", "h4", "hr", "i", "li", "ol", "p", "strong", "sub", "sup",
+        "table", "tbody", "td", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+ALLOWED_URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+
+def fill_tokens(text: str, emergency_number: str) -> str:
+    return text.replace(EMERGENCY_NUMBER_TOKEN, emergency_number)
+
+
+def render_markdown(text: str, emergency_number: str = "911") -> str:
+    """Return sanitized HTML for a Markdown text."""
+    html = markdown_lib.markdown(
+        fill_tokens(text, emergency_number), extensions=["tables", "sane_lists"]
+    )
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel=None,
+    )
