@@ -14,3 +14,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast test users
+# Serve static files straight from static/ (no collectstatic in tests), so link
+# crawls and browsers see the same files a real run does.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,166 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from education.models import Page, PageRevision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(editor)
+    return client
+
+
+def change_form_data(page: Page, **overrides) -> dict:
+    """The admin change form for a page, filled with its current values."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "kind": page.kind,
+        "order": page.order,
+        "summary": page.summary,
+        "meta_description": page.meta_description,
+        "author": page.author,
+        "reviewer": page.reviewer,
+        "last_reviewed": page.last_reviewed.isoformat(),
+        "next_review": page.next_review.isoformat(),
+        "related": [p.pk for p in page.related.all()],
+    }
+    sections = list(page.sections.all())
+    data |= {
+        "sections-TOTAL_FORMS": len(sections),
+        "sections-INITIAL_FORMS": len(sections),
+        "sections-MIN_NUM_FORMS": 0,
+        "sections-MAX_NUM_FORMS": 1000,
+    }
+    for i, section in enumerate(sections):
+        data |= {
+            f"sections-{i}-id": section.pk,
+            f"sections-{i}-page": page.pk,
+            f"sections-{i}-position": section.position,
+            f"sections-{i}-anchor": section.anchor,
+            f"sections-{i}-kind": section.kind,
+            f"sections-{i}-heading": section.heading,
+            f"sections-{i}-body": section.body,
+        }
+    sources = list(page.sources.all())
+    data |= {
+        "sources-TOTAL_FORMS": len(sources),
+        "sources-INITIAL_FORMS": len(sources),
+        "sources-MIN_NUM_FORMS": 0,
+        "sources-MAX_NUM_FORMS": 1000,
+    }
+    for i, source in enumerate(sources):
+        data |= {
+            f"sources-{i}-id": source.pk,
+            f"sources-{i}-page": page.pk,
+            f"sources-{i}-position": source.position,
+            f"sources-{i}-name": source.name,
+            f"sources-{i}-url": source.url,
+        }
+    data |= {"revisions-TOTAL_FORMS": 0, "revisions-INITIAL_FORMS": 0}
+    return data | overrides
+
+
+def test_an_admin_edit_creates_a_revision_with_who_when_and_what(pages, editor_client):
+    page = Page.objects.get(slug="sepsis")
+    url = reverse("admin:education_page_change", args=[page.pk])
+    before = timezone.now()
+
+    response = editor_client.post(url, change_form_data(page, summary="A clearer summary."))
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    revision = page.revisions.first()
+    assert revision.user.username == "editor"
+    assert revision.created_at >= before
+    assert revision.summary == "Changed summary"
+    assert revision.snapshot["summary"] == "A clearer summary."
+    assert page.revisions.count() == 2
+
+
+def test_an_admin_edit_to_a_section_names_the_section(pages, editor_client):
+    page = Page.objects.get(slug="sepsis")
+    data = change_form_data(page)
+    index = next(i for i, s in enumerate(page.sections.all()) if s.anchor == "treatment")
+    data[f"sections-{index}-body"] += "\n\nExtra advice."
+
+    editor_client.post(reverse("admin:education_page_change", args=[page.pk]), data)
+
+    heading = page.sections.get(anchor="treatment").heading
+    assert page.revisions.first().summary == f"Changed section “{heading}”"
+
+
+def test_saving_without_changes_adds_no_revision(pages, editor_client):
+    page = Page.objects.get(slug="sepsis")
+    editor_client.post(
+        reverse("admin:education_page_change", args=[page.pk]), change_form_data(page)
+    )
+    assert page.revisions.count() == 1
+
+
+def test_the_admin_refuses_to_drop_the_emergency_section(pages, editor_client):
+    page = Page.objects.get(slug="sepsis")
+    data = change_form_data(page)
+    index = next(i for i, s in enumerate(page.sections.all()) if s.anchor == "emergency-signs")
+    data[f"sections-{index}-DELETE"] = "on"
+
+    response = editor_client.post(reverse("admin:education_page_change", args=[page.pk]), data)
+
+    assert response.status_code == 200
+    assert "must keep these sections: emergency-signs" in response.content.decode()
+    assert page.sections.filter(anchor="emergency-signs").exists()
+
+
+def test_the_revision_page_shows_what_changed(pages, editor_client):
+    page = Page.objects.get(slug="sepsis")
+    editor_client.post(
+        reverse("admin:education_page_change", args=[page.pk]),
+        change_form_data(page, summary="A clearer summary."),
+    )
+    revision = page.revisions.first()
+
+    response = editor_client.get(reverse("admin:education_pagerevision_change", args=[revision.pk]))
+
+    body = response.content.decode()
+    assert "<ins>+summary: A clearer summary.</ins>" in body
+    assert "<del>-summary:" in body
+
+
+def test_pages_due_for_review_are_listed(pages, editor_client):
+    today = timezone.localdate()
+    Page.objects.filter(slug="sepsis").update(next_review=today - datetime.timedelta(days=3))
+    Page.objects.filter(slug="discitis").update(next_review=today + datetime.timedelta(days=20))
+    Page.objects.exclude(slug__in=["sepsis", "discitis"]).update(
+        next_review=today + datetime.timedelta(days=200)
+    )
+
+    due = editor_client.get(reverse("admin:education_page_changelist") + "?review=due")
+    listing = editor_client.get(reverse("admin:education_page_changelist"))
+
+    assert [p.slug for p in due.context["cl"].result_list] == ["sepsis", "discitis"]
+    assert "2 pages are due for review" in listing.content.decode()
+    assert "Overdue" in listing.content.decode()
+    assert "Due in 20 days" in listing.content.decode()
+
+
+def test_due_for_review_includes_the_30_day_boundary(pages):
+    today = datetime.date(2027, 1, 1)
+    Page.objects.update(next_review=today + datetime.timedelta(days=31))
+    Page.objects.filter(slug="sepsis").update(next_review=today + datetime.timedelta(days=30))
+    assert list(Page.objects.due_for_review(30, today=today).values_list("slug", flat=True)) == [
+        "sepsis"
+    ]
+
+
+def test_revisions_cannot_be_edited_or_deleted(pages, editor_client):
+    revision = PageRevision.objects.first()
+    response = editor_client.post(
+        reverse("admin:education_pagerevision_delete", args=[revision.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert PageRevision.objects.filter(pk=revision.pk).exists()

@@ -1,0 +1,40 @@
+from education.markdown import render_markdown
+
+
+def test_markdown_renders_lists_and_subheadings():
+    html = render_markdown("### A question\n\n- one\n- two")
+    assert "<h3>A question</h3>" in html
+    assert "<li>one</li>" in html
+
+
+def test_script_tags_are_removed():
+    html = render_markdown("Hello <script>alert('x')</script> there")
+    assert "<script" not in html
+    assert "alert" not in html
+
+
+def test_event_handler_attributes_are_removed():
+    html = render_markdown('<img src="x" onerror="alert(1)"> <p onclick="alert(2)">hi</p>')
+    assert "onerror" not in html
+    assert "onclick" not in html
+    assert "<img" not in html
+
+
+def test_javascript_links_lose_their_target():
+    html = render_markdown("[click](javascript:alert(1))")
+    assert "javascript:" not in html
+
+
+def test_iframes_and_styles_are_removed():
+    html = render_markdown('<iframe src="https://evil.example"></iframe><style>body{}</style>')
+    assert "iframe" not in html
+    assert "<style" not in html
+
+
+def test_ordinary_links_are_kept():
+    html = render_markdown("[NHS](https://www.nhs.uk/)")
+    assert '<a href="https://www.nhs.uk/">NHS</a>' in html
+
+
+def test_emergency_number_token_uses_the_clinic_number():
+    assert "Call 999 now" in render_markdown("Call [emergency number] now", emergency_number="999")

@@ -1,0 +1,26 @@
+"""Every page's body text reads at Flesch-Kincaid grade 7 or below."""
+
+import pytest
+
+from education.content_files import read_all_pages
+from education.readability import flesch_kincaid_grade
+
+MAX_GRADE = 7.0
+
+
+def main_content(html: str) -> str:
+    return html.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
+@pytest.mark.parametrize("slug", [page.slug for page in read_all_pages()])
+def test_page_body_reads_at_grade_7_or_below(pages, client, slug):
+    html = client.get(f"/conditions/{slug}/").content.decode()
+    grade = flesch_kincaid_grade(main_content(html))
+    assert grade <= MAX_GRADE, f"{slug} reads at grade {grade:.1f}"
+
+
+@pytest.mark.parametrize("url", ["/", "/conditions/", "/search/?q=kidney", "/search/?q=zebra"])
+def test_other_pages_read_at_grade_7_or_below(pages, client, url):
+    html = client.get(url).content.decode()
+    grade = flesch_kincaid_grade(main_content(html))
+    assert grade <= MAX_GRADE, f"{url} reads at grade {grade:.1f}"
