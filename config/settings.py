@@ -36,7 +36,7 @@ if not SECRET_KEY:
             "Set DJANGO_SECRET_KEY (a long random string). It is required when DEBUG is off. "
             "For local work, `make run` creates one for you."
         )
-    SECRET_KEY = "insecure-development-key-only-used-with-debug-on"
+    SECRET_KEY = "insecure-development-key-only-used-with-debug-on"  # noqa: S105 - DEBUG only
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")

@@ -13,6 +13,7 @@ sitemaps = {"pages": PageSitemap, "static": StaticViewSitemap}
 urlpatterns = [
     path("", education_views.home, name="home"),
     path("", include("education.urls")),
+    path("", include("triage.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",

@@ -1,6 +1,5 @@
 """Admin for clinical editors: edit pages, see what is due for review, read history."""
 
-
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -82,7 +81,10 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("due", _("Overdue or due within %(days)s days") % {"days": settings.REVIEW_WARNING_DAYS}),
+            (
+                "due",
+                _("Overdue or due within %(days)s days") % {"days": settings.REVIEW_WARNING_DAYS},
+            ),
             ("overdue", _("Overdue")),
         ]
 
@@ -175,5 +177,3 @@ class PageRevisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
-
-

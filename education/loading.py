@@ -67,7 +67,9 @@ def load_pages(contents: list[PageContent] | None = None, overwrite: bool = Fals
     # Related pages link by slug, so set them once every page exists.
     slugs_to_pages = {page.slug: page for page in Page.objects.all()}
     for page, content, outcome in written:
-        page.related.set([slugs_to_pages[slug] for slug in content.related if slug in slugs_to_pages])
+        page.related.set(
+            [slugs_to_pages[slug] for slug in content.related if slug in slugs_to_pages]
+        )
         page.loaded_fingerprint = page.fingerprint()
         page.save(update_fields=["loaded_fingerprint"])
         record_revision(page, note=f"Loaded from content file ({outcome})")

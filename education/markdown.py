@@ -11,7 +11,7 @@ number from settings, so the same text works for 911, 999 or 112.
 import markdown as markdown_lib
 import nh3
 
-EMERGENCY_NUMBER_TOKEN = "[emergency number]"
+EMERGENCY_NUMBER_TOKEN = "[emergency number]"  # noqa: S105 - a placeholder, not a secret
 
 ALLOWED_TAGS = frozenset(
     {

@@ -21,7 +21,9 @@ class PageQuerySet(models.QuerySet):
 class Page(models.Model):
     KIND_CHOICES = [(kind, kind.title()) for kind in PAGE_KINDS]
 
-    slug = models.SlugField(_("slug"), unique=True, help_text=_("Part of the address: /conditions/<slug>/"))
+    slug = models.SlugField(
+        _("slug"), unique=True, help_text=_("Part of the address: /conditions/<slug>/")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES, default="condition")
     order = models.PositiveSmallIntegerField(_("order in lists"), default=100)
     title = models.CharField(_("title"), max_length=120)
@@ -31,7 +33,9 @@ class Page(models.Model):
     reviewer = models.CharField(_("clinical reviewer"), max_length=200)
     last_reviewed = models.DateField(_("last reviewed"))
     next_review = models.DateField(_("next review due"))
-    related = models.ManyToManyField("self", blank=True, symmetrical=False, verbose_name=_("related pages"))
+    related = models.ManyToManyField(
+        "self", blank=True, symmetrical=False, verbose_name=_("related pages")
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Fingerprint of the content as last loaded from the shipped files. When the
     # page's current fingerprint differs, an editor has changed it, and a reload
@@ -92,14 +96,20 @@ class Section(models.Model):
 
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    anchor = models.SlugField(_("anchor"), help_text=_("The section's id, used in links: #emergency-signs"))
+    anchor = models.SlugField(
+        _("anchor"), help_text=_("The section's id, used in links: #emergency-signs")
+    )
     heading = models.CharField(_("heading"), max_length=200)
-    body = models.TextField(_("body"), help_text=_("Markdown. Write [emergency number] for the clinic's number."))
+    body = models.TextField(
+        _("body"), help_text=_("Markdown. Write [emergency number] for the clinic's number.")
+    )
     kind = models.CharField(_("style"), max_length=20, choices=KIND_CHOICES, default="plain")
 
     class Meta:
         ordering = ["position", "id"]
-        constraints = [models.UniqueConstraint(fields=["page", "anchor"], name="unique_anchor_per_page")]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "anchor"], name="unique_anchor_per_page")
+        ]
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
@@ -128,7 +138,11 @@ class PageRevision(models.Model):
     page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="revisions")
     created_at = models.DateTimeField(_("when"), default=timezone.now)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("who")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("who"),
     )
     summary = models.CharField(_("what changed"), max_length=500)
     snapshot = models.JSONField(_("content"))

@@ -52,7 +52,9 @@ def describe_changes(old: dict | None, new: dict) -> list[str]:
 
 def snapshot_as_text(snapshot: dict) -> list[str]:
     """A page snapshot as lines of text, for a readable diff."""
-    lines = [f"{label}: {snapshot.get(key)}" for key, label in FIELD_LABELS.items() if key != "sources"]
+    lines = [
+        f"{label}: {snapshot.get(key)}" for key, label in FIELD_LABELS.items() if key != "sources"
+    ]
     for section in snapshot.get("sections", []):
         lines += ["", f"## {section['heading']}  [#{section['anchor']}, {section['kind']}]"]
         lines += section["body"].splitlines()

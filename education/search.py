@@ -15,9 +15,52 @@ MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 
 STOP_WORDS = frozenset(
-    "a an and are as at be but by can do does for from have how i if in is it its "
-    "me my of on or so that the this to up was what when where which who why will with "
-    "you your".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "so",
+        "that",
+        "the",
+        "this",
+        "to",
+        "up",
+        "was",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
 )
 
 # Everyday words people type, and the words our pages use.
@@ -105,7 +148,11 @@ def _snippet(text: str, terms: list[str], length: int = 180) -> str:
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", plain):
         if any(stem(word) in terms for word in words(sentence)):
             sentence = " ".join(sentence.split()).lstrip("- ")
-            return sentence if len(sentence) <= length else sentence[: length - 1].rsplit(" ", 1)[0] + "…"
+            return (
+                sentence
+                if len(sentence) <= length
+                else sentence[: length - 1].rsplit(" ", 1)[0] + "…"
+            )
     return ""
 
 

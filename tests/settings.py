@@ -4,9 +4,11 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-this-key-is-not-secret")
 os.environ.setdefault("DJANGO_HTTPS", "false")
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API beside live_server
+os.environ.setdefault(
+    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+)  # Playwright's sync API beside live_server
 
-from config.settings import *  # noqa: E402, F403
+from config.settings import *  # noqa: F403
 
 # The manifest storage needs collectstatic first and 404s under live_server.
 STORAGES = {

@@ -44,7 +44,7 @@ def crawl(client, start: str = "/"):
                 continue  # sources on other sites are checked by editors, not CI
             if parsed.scheme in ("mailto", "tel"):
                 continue
-            path, fragment = urldefrag(parsed.path + (f"?{parsed.query}" if parsed.query else ""))
+            path, _fragment = urldefrag(parsed.path + (f"?{parsed.query}" if parsed.query else ""))
             if parsed.fragment:
                 fragments.append((url, path or url, parsed.fragment))
             if path.startswith("/admin/"):

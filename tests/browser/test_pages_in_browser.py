@@ -37,7 +37,7 @@ def test_page_has_no_wcag_22_aa_violations(axe_page, live_server, url):
     assert_no_axe_violations(axe_page)
 
 
-@pytest.mark.parametrize("url", PAGE_URLS + ["/"])
+@pytest.mark.parametrize("url", [*PAGE_URLS, "/"])
 def test_page_fits_a_320px_phone_without_sideways_scrolling(browser, live_server, pages, url):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
@@ -51,7 +51,9 @@ def test_page_reads_well_on_a_1080p_kiosk_screen(browser, live_server, pages):
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
     page.goto(live_server.url + "/conditions/sepsis/")
-    body_size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
+    body_size = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)"
+    )
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert body_size >= 20

@@ -58,7 +58,9 @@ def test_a_reload_keeps_an_editors_section_change():
 
     load_pages()
 
-    assert "back pain class" in Page.objects.get(slug="discitis").sections.get(anchor="treatment").body
+    assert (
+        "back pain class" in Page.objects.get(slug="discitis").sections.get(anchor="treatment").body
+    )
 
 
 def test_the_overwrite_flag_replaces_an_editors_change():

@@ -25,9 +25,10 @@ def test_every_page_renders_with_one_h1_and_its_meta_description(pages, client, 
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<h1") == 1
-    assert f'<meta name="description" content="{page.meta_description}' in html.replace(
-        "&#x27;", "'"
-    ) or page.meta_description[:40] in html
+    assert (
+        f'<meta name="description" content="{page.meta_description}' in html.replace("&#x27;", "'")
+        or page.meta_description[:40] in html
+    )
 
 
 @pytest.mark.parametrize("slug", CONDITION_SLUGS)
@@ -58,8 +59,16 @@ def test_every_page_names_author_reviewer_dates_sources_and_disclaimer(pages, cl
 @pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_emergency_and_urgent_callouts_are_labelled_in_words(pages, client, slug):
     html = client.get(f"/conditions/{slug}/").content.decode()
-    assert re.search(r'callout--emergency.*?<span class="callout__label">Emergency</span> Call 911 now', html, re.S)
-    assert re.search(r'callout--urgent.*?<span class="callout__label">Urgent</span> See a doctor today', html, re.S)
+    assert re.search(
+        r'callout--emergency.*?<span class="callout__label">Emergency</span> Call 911 now',
+        html,
+        re.S,
+    )
+    assert re.search(
+        r'callout--urgent.*?<span class="callout__label">Urgent</span> See a doctor today',
+        html,
+        re.S,
+    )
 
 
 @override_settings(EMERGENCY_NUMBER="999")
@@ -71,7 +80,13 @@ def test_pages_use_the_clinics_emergency_number(pages, client):
 
 def test_the_hub_links_to_all_five_conditions(pages, client):
     html = client.get("/conditions/back-pain-and-fever/").content.decode()
-    for slug in ("sepsis", "spinal-epidural-abscess", "vertebral-osteomyelitis", "discitis", "pyelonephritis"):
+    for slug in (
+        "sepsis",
+        "spinal-epidural-abscess",
+        "vertebral-osteomyelitis",
+        "discitis",
+        "pyelonephritis",
+    ):
         assert f'href="/conditions/{slug}/"' in html
 
 
@@ -132,7 +147,9 @@ def test_every_page_has_a_favicon_and_lang(pages, client):
 
 
 def test_no_page_loads_anything_from_another_host(pages, client):
-    for url in ["/", "/conditions/", "/search/?q=kidney"] + [f"/conditions/{s}/" for s in ALL_SLUGS]:
+    for url in ["/", "/conditions/", "/search/?q=kidney"] + [
+        f"/conditions/{s}/" for s in ALL_SLUGS
+    ]:
         html = client.get(url).content.decode()
         assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', html), url
 

@@ -1,0 +1,122 @@
+from dataclasses import replace
+
+import pytest
+
+from triage.flow import (
+    AGE_STEP,
+    BACK_DETAILS_STEP,
+    PREGNANCY_STEP,
+    RED_FLAGS_STEP,
+    RESULT_STEP,
+    REVIEW_STEP,
+    STEPS,
+    CheckState,
+    after_back,
+    after_change,
+    after_continue,
+    findings_and_unsure,
+    path,
+)
+from triage.vocabulary import FINDINGS
+
+
+def test_every_finding_is_asked_on_exactly_one_step():
+    asked = [code for step in STEPS.values() for code in step.findings]
+    assert sorted(asked) == sorted(FINDINGS)
+
+
+def test_pregnancy_is_asked_only_at_ages_where_it_can_apply():
+    assert PREGNANCY_STEP in path(CheckState(age=30))
+    assert PREGNANCY_STEP not in path(CheckState(age=70))
+    assert PREGNANCY_STEP not in path(CheckState(age=8))
+
+
+def test_any_emergency_sign_skips_straight_to_the_result():
+    state = CheckState(age=40, answers={"confusion": "yes"})
+    assert path(state)[-2:] == [RED_FLAGS_STEP, RESULT_STEP]
+
+
+def test_not_sure_about_an_emergency_sign_also_skips_to_the_result():
+    assert path(CheckState(age=40, answers={"fainting": "unsure"}))[-1] == RESULT_STEP
+    assert REVIEW_STEP not in path(CheckState(age=40, answers={"fainting": "unsure"}))
+
+
+def test_no_back_pain_skips_the_back_pain_details():
+    assert BACK_DETAILS_STEP not in path(CheckState(age=40, answers={"back_pain": "no"}))
+    assert BACK_DETAILS_STEP in path(CheckState(age=40, answers={"back_pain": "unsure"}))
+
+
+def test_not_sure_counts_as_yes_and_is_reported_as_unsure():
+    state = CheckState(age=40, answers={"fever": "unsure", "back_pain": "yes", "vomiting": "no"})
+    findings, unsure = findings_and_unsure(state)
+    assert set(findings) == {"fever", "back_pain"}
+    assert unsure == ["fever"]
+
+
+def test_answers_on_skipped_steps_are_not_counted():
+    state = CheckState(age=40, answers={"back_pain": "no", "night_pain": "yes"})
+    assert "night_pain" not in findings_and_unsure(state)[0]
+
+
+def test_continue_and_back_move_along_the_path():
+    state = CheckState(step=AGE_STEP).with_age(70)
+    state = after_continue(state)
+    assert state.step == RED_FLAGS_STEP
+    assert after_back(state).step == AGE_STEP
+
+
+def test_a_change_from_the_summary_returns_to_the_summary():
+    done = tuple(k for k in path(CheckState(age=70)) if k not in (REVIEW_STEP, RESULT_STEP))
+    state = CheckState(step=REVIEW_STEP, age=70, done=done)
+    changing = after_change(state, "fever")
+    assert changing.step == "fever" and changing.reviewing
+    assert after_continue(changing).step == REVIEW_STEP
+    assert after_back(changing).step == REVIEW_STEP
+
+
+def test_a_change_that_opens_a_new_step_asks_it_before_the_summary():
+    done = tuple(
+        k
+        for k in path(CheckState(age=70))
+        if k not in (REVIEW_STEP, RESULT_STEP, BACK_DETAILS_STEP)
+    )
+    state = CheckState(step="back", age=70, answers={"back_pain": "yes"}, done=done, reviewing=True)
+    assert after_continue(state).step == BACK_DETAILS_STEP
+
+
+def test_steps_not_yet_reached_cannot_be_opened():
+    state = CheckState(step=RED_FLAGS_STEP, age=40, done=(AGE_STEP,))
+    assert after_change(state, "health") == state
+    assert after_change(state, "nonsense") == state
+
+
+def test_state_survives_a_round_trip():
+    state = CheckState(
+        step="fever", age=44, answers={"fever": "unsure"}, done=("age",), reviewing=True
+    )
+    assert CheckState.from_data(state.as_data()) == state
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        [],
+        {"s": "nowhere", "a": 4, "r": {}, "d": []},
+        {"s": "age", "a": "4", "r": {}, "d": []},
+        {"s": "age", "a": 400, "r": {}, "d": []},
+        {"s": "age", "a": True, "r": {}, "d": []},
+        {"s": "age", "a": 40, "r": {"fever": "maybe"}, "d": []},
+        {"s": "age", "a": 40, "r": {"flu": "yes"}, "d": []},
+        {"s": "age", "a": 40, "r": [], "d": []},
+        {"s": "age", "a": 40, "r": {}, "d": ["nowhere"]},
+    ],
+)
+def test_malformed_state_is_refused(data):
+    with pytest.raises(ValueError):
+        CheckState.from_data(data)
+
+
+def test_changing_age_drops_a_pregnancy_answer_that_no_longer_applies():
+    state = replace(CheckState(age=30), answers={"pregnant": "yes"})
+    assert "pregnant" not in state.with_age(70).answers

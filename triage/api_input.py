@@ -1,0 +1,81 @@
+"""Parse and check the JSON body of ``POST /triage/api/assess``.
+
+Pure Python, so every kind of bad input can be tested without a server. Each
+problem raises :class:`BadRequest` with a stable machine code and a plain
+message that names it, as the contract asks; the view turns it into a 400.
+"""
+
+import json
+from dataclasses import dataclass
+
+from triage.engine import MAX_AGE, MIN_AGE
+from triage.vocabulary import FINDINGS
+
+# The largest honest request lists every finding once: well under 4 KB.
+MAX_BODY_BYTES = 16 * 1024
+MAX_FINDINGS = 200
+
+
+class BadRequest(ValueError):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class AssessRequest:
+    age_years: int
+    findings: frozenset[str]
+    unsure: frozenset[str]
+
+
+def _string_list(payload: dict, name: str) -> list[str]:
+    value = payload.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise BadRequest(f"invalid_{name}", f"'{name}' must be a list of finding codes (strings).")
+    if len(value) > MAX_FINDINGS:
+        raise BadRequest(f"invalid_{name}", f"'{name}' has too many items.")
+    unknown = sorted({code for code in value if code not in FINDINGS}, key=value.index)
+    if unknown:
+        listed = ", ".join(repr(code[:60]) for code in unknown[:5])
+        raise BadRequest(
+            "unknown_finding",
+            f"Unknown finding code in '{name}': {listed}. "
+            "GET /triage/api/contract lists the codes.",
+        )
+    return value
+
+
+def parse_assess_body(body: bytes) -> AssessRequest:
+    if len(body) > MAX_BODY_BYTES:
+        raise BadRequest("body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes).")
+    if not body.strip():
+        raise BadRequest("empty_body", "The body is empty. Send a JSON object.")
+    try:
+        payload = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BadRequest("invalid_json", "The body is not valid UTF-8 JSON.") from None
+    except (ValueError, RecursionError):
+        raise BadRequest("invalid_json", "The body is not valid JSON.") from None
+    if not isinstance(payload, dict):
+        raise BadRequest("not_an_object", 'The body must be a JSON object, like {"age_years": 40}.')
+
+    if "age_years" not in payload:
+        raise BadRequest("missing_age", "'age_years' is required.")
+    age = payload["age_years"]
+    # bool is a subclass of int in Python, and 40.0 is not a whole-number type in JSON terms.
+    if isinstance(age, bool) or not isinstance(age, int):
+        raise BadRequest("invalid_age", "'age_years' must be a whole number (an integer).")
+    if not MIN_AGE <= age <= MAX_AGE:
+        raise BadRequest("age_out_of_range", f"'age_years' must be from {MIN_AGE} to {MAX_AGE}.")
+
+    findings = _string_list(payload, "findings")
+    unsure = _string_list(payload, "unsure")
+    missing = [code for code in unsure if code not in findings]
+    if missing:
+        raise BadRequest(
+            "invalid_unsure",
+            "Every code in 'unsure' must also be in 'findings' (not sure counts as yes).",
+        )
+    return AssessRequest(age_years=age, findings=frozenset(findings), unsure=frozenset(unsure))

@@ -1,0 +1,307 @@
+"""The triage engine: answers in, an :class:`Assessment` out.
+
+``assess()`` checks the answers, applies the rules in :mod:`triage.rules`, and builds
+the result the contract describes (``shared/specs/triage-contract.md``): a level, the
+condition pages that fit, the reasons, the advice and the safety net.
+
+How a result is decided:
+
+1. "Not sure" answers arrive already counted as "yes" (the caller lists them in both
+   ``findings`` and ``unsure``); they only change the wording of the reasons.
+2. Findings that imply others are expanded (very bad back pain is back pain).
+3. Every rule whose findings are all present matches; the most urgent one sets the
+   level. Because rules look only at present findings, a new "yes" can never lower
+   the level.
+4. Anyone under 16 is out of scope and never below "urgent".
+
+Plain Python with no Django import. The views can pass Django's ``gettext`` as
+``translate`` so that sentences built from parts are translated part by part.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .rules import (
+    BECAUSE_YOU_SAID,
+    GENERAL_SAFETY_LINE,
+    LIST_LAST_SEPARATOR,
+    LIST_SEPARATOR,
+    NO_WARNING_SIGNS_REASON,
+    PAIR_SEPARATOR,
+    RULES,
+    RULES_VERSION,
+    SAFETY_LINES,
+    UNDER_16_REASON,
+    UNSURE_REASON,
+    Rule,
+)
+from .vocabulary import (
+    ADULT_AGE,
+    CHILD_ADVICE,
+    CONDITIONS,
+    FINDINGS,
+    LEVEL_ADVICE,
+    LEVEL_TITLES,
+    condition_url,
+    most_urgent,
+    rank,
+)
+
+CONTRACT_VERSION = 1
+MIN_AGE = 0
+MAX_AGE = 120
+
+Translate = Callable[[str], str]
+
+
+def _identity(message: str) -> str:
+    return message
+
+
+class InvalidAnswers(ValueError):
+    """The answers cannot be assessed; the message names the problem in plain words."""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The result of one assessment, in the contract's terms.
+
+    ``conditions`` are slugs, best match first. ``reasons``, ``advice`` and
+    ``safety_net`` are never empty. ``matched_rules`` lists the ids of every rule that
+    matched, for audit and tests; ``level_title`` is a plain-words heading for
+    ``level``.
+    """
+
+    level: str
+    out_of_scope: bool
+    conditions: tuple[str, ...]
+    reasons: tuple[str, ...]
+    advice: str
+    safety_net: tuple[str, ...]
+    rules_version: str
+    matched_rules: tuple[str, ...]
+    level_title: str
+
+    def to_dict(self, translate: Translate | None = None) -> dict:
+        """Return the contract's JSON object (plus ``level_title`` and ``matched_rules``).
+
+        ``translate`` is applied to the condition titles, which are not part of the
+        assessment itself.
+        """
+        tr = translate or _identity
+        return {
+            "contract": CONTRACT_VERSION,
+            "level": self.level,
+            "level_title": self.level_title,
+            "out_of_scope": self.out_of_scope,
+            "conditions": [
+                {"slug": slug, "title": tr(CONDITIONS[slug]), "url": condition_url(slug)}
+                for slug in self.conditions
+            ],
+            "reasons": list(self.reasons),
+            "advice": self.advice,
+            "safety_net": list(self.safety_net),
+            "rules_version": self.rules_version,
+            "matched_rules": list(self.matched_rules),
+        }
+
+
+def assess(
+    age_years: int,
+    findings: Iterable[str],
+    *,
+    unsure: Iterable[str] = (),
+    emergency_number: str = "911",
+    translate: Translate | None = None,
+) -> Assessment:
+    """Assess one person's answers.
+
+    ``findings`` are the codes answered "yes" (including "not sure"); ``unsure`` is the
+    subset answered "not sure". Raises :class:`InvalidAnswers` for a bad age, an
+    unknown code, or an ``unsure`` code missing from ``findings``.
+    """
+    age = _check_age(age_years)
+    given = _check_codes(findings, "findings")
+    unsure_codes = _check_codes(unsure, "unsure")
+    _check_unsure(unsure_codes, given)
+    _check_emergency_number(emergency_number)
+    tr = translate or _identity
+
+    present = _with_implied(given)
+    matched = tuple(rule for rule in RULES if rule.matches(present, age))
+    out_of_scope = age < ADULT_AGE
+    level = most_urgent(rule.level for rule in matched)
+    if out_of_scope:
+        # The child rule already does this; kept here so the contract's promise does
+        # not depend on one line of rule data.
+        level = most_urgent((level, "urgent"))
+    deciding = tuple(rule for rule in matched if rule.level == level)
+    conditions = _order_conditions(matched, deciding)
+
+    return Assessment(
+        level=level,
+        out_of_scope=out_of_scope,
+        conditions=conditions,
+        reasons=_reasons(deciding, given, present, unsure_codes, out_of_scope, tr),
+        advice=_advice(level, out_of_scope, emergency_number, tr),
+        safety_net=_safety_net(level, conditions, present, emergency_number, tr),
+        rules_version=RULES_VERSION,
+        matched_rules=tuple(rule.id for rule in matched),
+        level_title=tr(LEVEL_TITLES[level]),
+    )
+
+
+# --- Input checks ---------------------------------------------------------------------
+
+
+def _check_age(age_years) -> int:
+    # bool is a subclass of int; True is not an age.
+    if isinstance(age_years, bool) or not isinstance(age_years, int):
+        raise InvalidAnswers(f"age_years must be a whole number, not {age_years!r}.")
+    if not MIN_AGE <= age_years <= MAX_AGE:
+        raise InvalidAnswers(f"age_years must be between {MIN_AGE} and {MAX_AGE}, not {age_years}.")
+    return age_years
+
+
+def _check_codes(codes, name: str) -> frozenset[str]:
+    # A lone string is iterable too; without this check "fever" would become
+    # the codes "f", "e", "v" ...
+    if isinstance(codes, (str, bytes)) or not isinstance(codes, Iterable):
+        raise InvalidAnswers(f"{name} must be a list of finding codes.")
+    codes = tuple(codes)
+    for code in codes:
+        if not isinstance(code, str):
+            raise InvalidAnswers(f"{name} must contain only text codes, not {code!r}.")
+        if code not in FINDINGS:
+            raise InvalidAnswers(f"Unknown finding code in {name}: {code!r}.")
+    return frozenset(codes)
+
+
+def _check_unsure(unsure: frozenset[str], given: frozenset[str]) -> None:
+    missing = sorted(unsure - given)
+    if missing:
+        raise InvalidAnswers(
+            f"Codes marked unsure must also be in findings (they count as yes): {missing}."
+        )
+
+
+def _check_emergency_number(number) -> None:
+    # Configuration, not a person's answer, so a plain ValueError.
+    if not isinstance(number, str) or not number.strip():
+        raise ValueError("emergency_number must be a non-empty string.")
+
+
+# --- Building the result --------------------------------------------------------------
+
+
+def _with_implied(given: frozenset[str]) -> frozenset[str]:
+    """Add every finding the given ones imply, following chains until nothing is new.
+
+    Only ever adds findings, so it keeps the "more answers, never a lower level" rule.
+    """
+    present = set(given)
+    while True:
+        implied = {code for g in present for code in FINDINGS[g].implies} - present
+        if not implied:
+            return frozenset(present)
+        present |= implied
+
+
+def _order_conditions(matched: tuple[Rule, ...], deciding: tuple[Rule, ...]) -> tuple[str, ...]:
+    """Conditions of the deciding rules first, then the rest, most urgent rule first."""
+    others = sorted(
+        (rule for rule in matched if rule not in deciding),
+        key=lambda rule: -rank(rule.level),
+    )
+    ordered: dict[str, None] = {}
+    for rule in (*deciding, *others):
+        ordered.update(dict.fromkeys(rule.conditions))
+    return tuple(ordered)
+
+
+def _answers_behind(
+    deciding: tuple[Rule, ...], given: frozenset[str], present: frozenset[str]
+) -> tuple[str, ...]:
+    """The person's own answers that made the deciding rules match, in question order.
+
+    A finding that was only implied (back pain, from "very bad back pain") is traced
+    back to the answer that implied it, so we never claim they said something they
+    did not.
+    """
+    used = {code for rule in deciding for code in rule.triggers(present)}
+    answers = {code for code in used if code in given}
+    answers |= {g for g in given if used.intersection(FINDINGS[g].implies)}
+    return tuple(code for code in FINDINGS if code in answers)
+
+
+def _join(items: list[str], tr: Translate) -> str:
+    """Join answers: "a", "a and b", "a; b; and c" (answers may contain commas)."""
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return tr(PAIR_SEPARATOR).join(items)
+    return tr(LIST_SEPARATOR).join(items[:-1]) + tr(LIST_LAST_SEPARATOR) + items[-1]
+
+
+def _reasons(
+    deciding: tuple[Rule, ...],
+    given: frozenset[str],
+    present: frozenset[str],
+    unsure: frozenset[str],
+    out_of_scope: bool,
+    tr: Translate,
+) -> tuple[str, ...]:
+    answers = _answers_behind(deciding, given, present)
+    reasons: list[str] = []
+    if answers:
+        said = _join([tr(FINDINGS[code].said) for code in answers], tr)
+        reasons.append(_fill(BECAUSE_YOU_SAID, tr, answers=said))
+    reasons += [tr(rule.reason) for rule in deciding]
+    reasons += [
+        _fill(UNSURE_REASON, tr, finding=tr(FINDINGS[code].said))
+        for code in answers
+        if code in unsure
+    ]
+    under_16 = tr(UNDER_16_REASON)
+    if out_of_scope and under_16 not in reasons:
+        reasons.append(under_16)
+    if not reasons:
+        reasons.append(tr(NO_WARNING_SIGNS_REASON))
+    return tuple(dict.fromkeys(reasons))
+
+
+def _advice(level: str, out_of_scope: bool, emergency_number: str, tr: Translate) -> str:
+    template = CHILD_ADVICE if out_of_scope and level == "urgent" else LEVEL_ADVICE[level]
+    return _fill(template, tr, emergency_number=emergency_number)
+
+
+def _safety_net(
+    level: str,
+    conditions: tuple[str, ...],
+    present: frozenset[str],
+    emergency_number: str,
+    tr: Translate,
+) -> tuple[str, ...]:
+    at_level = [line for line in SAFETY_LINES if level in line.levels]
+    tailored = [
+        line
+        for line in at_level
+        if present.intersection(line.findings) or set(conditions).intersection(line.conditions)
+    ]
+    if not tailored:
+        tailored = [line for line in at_level if line.fallback]
+    templates = [line.text for line in tailored] + [GENERAL_SAFETY_LINE[level]]
+    lines = [_fill(t, tr, emergency_number=emergency_number) for t in templates]
+    return tuple(dict.fromkeys(lines))
+
+
+def _fill(template: str, tr: Translate, **values: str) -> str:
+    """Translate ``template`` and fill in its ``{placeholders}``.
+
+    A translation with a broken placeholder must not turn a triage result into an
+    error page, so it falls back to the English template.
+    """
+    try:
+        return tr(template).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template.format(**values)

@@ -1,0 +1,223 @@
+"""The symptom checker's steps: which question screen comes next, and what the answers mean.
+
+Pure Python with no Django import, like the engine. The checker keeps no
+server-side state: the answers so far travel with each form as a
+:class:`CheckState`, so the flow is a function of that state alone.
+
+The order is: age, pregnancy (only when it could apply), the emergency-sign
+screen, then one short screen per topic, a "check your answers" summary, and
+the result. Any emergency sign skips straight to the result: a person who needs
+an ambulance should not have to answer twenty more questions first.
+"""
+
+from dataclasses import dataclass, field, replace
+
+from triage.vocabulary import (
+    ABOUT_YOU_SCREEN,
+    ADULT_AGE,
+    FINDINGS,
+    RED_FLAGS_SCREEN,
+    TOPICS,
+    Topic,
+    gettext_noop,
+)
+
+YES, NO, UNSURE = "yes", "no", "unsure"
+ANSWERS = (YES, NO, UNSURE)
+# Pregnancy is asked only in this age range; outside it the question would only add friction.
+PREGNANCY_AGES = range(12, 56)
+
+AGE_STEP = "age"
+PREGNANCY_STEP = "pregnancy"
+RED_FLAGS_STEP = "red_flags"
+BACK_DETAILS_STEP = "back_details"
+REVIEW_STEP = "review"
+RESULT_STEP = "result"
+
+# The back topic opens with one gate question; its details are asked only when
+# there is back pain, so people without it are spared six questions.
+BACK_GATE = "back_pain"
+
+
+@dataclass(frozen=True)
+class Step:
+    key: str
+    title: str
+    intro: str
+    findings: tuple[str, ...] = ()
+
+
+def _topic_steps(topic: Topic) -> list[Step]:
+    if topic.key != "back":
+        return [Step(topic.key, topic.title, topic.intro, topic.findings)]
+    details = tuple(code for code in topic.findings if code != BACK_GATE)
+    return [
+        Step(topic.key, topic.title, topic.intro, (BACK_GATE,)),
+        Step(
+            BACK_DETAILS_STEP,
+            gettext_noop("More about your back pain"),
+            gettext_noop("These questions help us tell everyday back pain from something serious."),
+            details,
+        ),
+    ]
+
+
+STEPS: dict[str, Step] = {
+    step.key: step
+    for step in [
+        Step(AGE_STEP, ABOUT_YOU_SCREEN.title, ABOUT_YOU_SCREEN.intro),
+        Step(PREGNANCY_STEP, ABOUT_YOU_SCREEN.title, ABOUT_YOU_SCREEN.intro, ("pregnant",)),
+        Step(
+            RED_FLAGS_STEP,
+            RED_FLAGS_SCREEN.title,
+            RED_FLAGS_SCREEN.intro,
+            RED_FLAGS_SCREEN.findings,
+        ),
+        *(step for topic in TOPICS for step in _topic_steps(topic)),
+        Step(REVIEW_STEP, gettext_noop("Check your answers"), ""),
+        Step(RESULT_STEP, gettext_noop("Your result"), ""),
+    ]
+}
+QUESTION_STEPS = tuple(key for key, step in STEPS.items() if step.findings)
+
+
+@dataclass(frozen=True)
+class CheckState:
+    """Everything answered so far, and where the person is."""
+
+    step: str = AGE_STEP
+    age: int | None = None
+    answers: dict[str, str] = field(default_factory=dict)  # finding code -> yes/no/unsure
+    # Steps the person has completed; "None of these" on the red-flag screen counts.
+    done: tuple[str, ...] = ()
+    # True after "Change" on the summary: the next Continue returns to the summary.
+    reviewing: bool = False
+
+    def as_data(self) -> dict:
+        return {
+            "s": self.step,
+            "a": self.age,
+            "r": self.answers,
+            "d": list(self.done),
+            "v": self.reviewing,
+        }
+
+    @classmethod
+    def from_data(cls, data: object) -> "CheckState":
+        """Rebuild a state from form data, refusing anything malformed."""
+        if not isinstance(data, dict):
+            raise ValueError("state is not an object")
+        step, age, answers, done = data.get("s"), data.get("a"), data.get("r"), data.get("d")
+        if step not in STEPS:
+            raise ValueError("unknown step")
+        if age is not None and (
+            isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120
+        ):
+            raise ValueError("bad age")
+        if not isinstance(answers, dict) or any(
+            code not in FINDINGS or answer not in ANSWERS for code, answer in answers.items()
+        ):
+            raise ValueError("bad answers")
+        if not isinstance(done, list) or any(key not in STEPS for key in done):
+            raise ValueError("bad steps")
+        return cls(step, age, dict(answers), tuple(done), bool(data.get("v")))
+
+    def answering(self, step_key: str, answers: dict[str, str]) -> "CheckState":
+        """A new state with one step's answers recorded."""
+        kept = {
+            code: value
+            for code, value in self.answers.items()
+            if code not in STEPS[step_key].findings
+        }
+        return replace(
+            self,
+            answers=kept | answers,
+            done=tuple(dict.fromkeys((*self.done, step_key))),
+        )
+
+    def with_age(self, age: int) -> "CheckState":
+        answers = dict(self.answers)
+        if age not in PREGNANCY_AGES:
+            answers.pop("pregnant", None)
+        done = tuple(dict.fromkeys((*self.done, AGE_STEP)))
+        return replace(self, age=age, answers=answers, done=done)
+
+
+def has_emergency_sign(state: CheckState) -> bool:
+    return any(state.answers.get(code) in (YES, UNSURE) for code in RED_FLAGS_SCREEN.findings)
+
+
+def path(state: CheckState) -> list[str]:
+    """The steps this person goes through, given their answers so far."""
+    steps = [AGE_STEP]
+    if state.age is not None and state.age in PREGNANCY_AGES:
+        steps.append(PREGNANCY_STEP)
+    steps.append(RED_FLAGS_STEP)
+    if has_emergency_sign(state):
+        return [*steps, RESULT_STEP]
+    for key in QUESTION_STEPS[QUESTION_STEPS.index(RED_FLAGS_STEP) + 1 :]:
+        if key == BACK_DETAILS_STEP and state.answers.get(BACK_GATE) == NO:
+            continue
+        steps.append(key)
+    return [*steps, REVIEW_STEP, RESULT_STEP]
+
+
+def next_step(state: CheckState) -> str:
+    """Where Continue leads from the current step."""
+    steps = path(state)
+    if state.reviewing and state.step != REVIEW_STEP and REVIEW_STEP in steps:
+        # Back to the summary, unless the change opened a step not yet answered.
+        unanswered = [key for key in steps[: steps.index(REVIEW_STEP)] if key not in state.done]
+        return unanswered[0] if unanswered else REVIEW_STEP
+    if state.step not in steps:
+        return steps[0]
+    return steps[min(steps.index(state.step) + 1, len(steps) - 1)]
+
+
+def previous_step(state: CheckState) -> str:
+    steps = path(state)
+    if state.step not in steps:
+        return steps[0]
+    return steps[max(steps.index(state.step) - 1, 0)]
+
+
+def can_visit(state: CheckState, key: str) -> bool:
+    """A step may be opened once every step before it on the path is done."""
+    steps = path(state)
+    if key not in steps:
+        return False
+    return all(earlier in state.done for earlier in steps[: steps.index(key)])
+
+
+def findings_and_unsure(state: CheckState) -> tuple[list[str], list[str]]:
+    """The engine's input: "yes" and "not sure" both count as present."""
+    asked = set()
+    for key in path(state):
+        asked.update(STEPS[key].findings)
+    present = [c for c in FINDINGS if c in asked and state.answers.get(c) in (YES, UNSURE)]
+    unsure = [c for c in present if state.answers.get(c) == UNSURE]
+    return present, unsure
+
+
+def is_adult(state: CheckState) -> bool:
+    return state.age is not None and state.age >= ADULT_AGE
+
+
+def after_continue(state: CheckState) -> CheckState:
+    """The state once the current step's answers are accepted."""
+    target = next_step(state)
+    return replace(state, step=target, reviewing=state.reviewing and target != REVIEW_STEP)
+
+
+def after_back(state: CheckState) -> CheckState:
+    """Back from a step opened from the summary returns to the summary."""
+    if state.reviewing and REVIEW_STEP in path(state):
+        return replace(state, step=REVIEW_STEP, reviewing=False)
+    return replace(state, step=previous_step(state))
+
+
+def after_change(state: CheckState, key: str) -> CheckState:
+    """Open an earlier step from the summary or the result; refuse steps not yet reachable."""
+    if key not in STEPS or not can_visit(state, key):
+        return state
+    return replace(state, step=key, reviewing=True)

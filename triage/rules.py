@@ -1,0 +1,937 @@
+"""The triage rules, written as data.
+
+Each :class:`Rule` says: when all of ``all_of`` are present, at least one of ``any_of``
+is present (if given), and the age fits, the result is at least ``level``. The engine
+takes the most urgent matching rule. Rules only ever look at findings that are
+PRESENT, never at missing ones, so a new "yes" can only add matching rules and can
+never lower the result. That is the checker's main safety property; keep it when
+adding rules.
+
+Every rule cites its source in the clinical brief (``shared/clinical-brief.md``). Where
+the brief did not settle a point, the source says "judgement call" and why.
+
+Rules within a level are ordered most specific first: the order decides which
+condition pages are listed first.
+
+The safety-net lines (what would make a result more urgent) live here too, because
+they must agree with the rules: a line never promises a level the rules do not give.
+"""
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from types import MappingProxyType
+
+from .vocabulary import CONDITIONS, FINDINGS, LEVELS, gettext_noop
+
+# Groups of findings the rules share.
+URINARY_SYMPTOMS = ("painful_urination", "urinary_frequency", "cloudy_or_bloody_urine")
+KIDNEY_SIGNS = ("flank_pain", *URINARY_SYMPTOMS)
+# Background risks that make an infection of the spine more likely (clinical brief:
+# spinal epidural abscess risk factors; IDSA 2015 for spread through the blood).
+SPINE_INFECTION_RISKS = (
+    "injects_drugs",
+    "recent_spinal_procedure",
+    "recent_infection",
+    "weakened_immunity",
+    "recent_chemotherapy",
+    "urinary_catheter",
+)
+# Background facts that make a fever more dangerous (NICE NG51 moderate-to-high risk).
+FEVER_RISKS = (
+    "weakened_immunity",
+    "recent_spinal_procedure",
+    "recent_infection",
+    "injects_drugs",
+    "urinary_catheter",
+    "pregnant",
+    "recent_injury",
+)
+BACK_PAIN_FINDINGS = (
+    "back_pain",
+    "severe_or_worsening_pain",
+    "night_pain",
+    "spine_tenderness",
+    "pain_over_six_weeks",
+    "recent_injury",
+)
+SPINE_INFECTIONS = ("spinal-epidural-abscess", "vertebral-osteomyelitis", "discitis")
+
+SEPSIS_SOURCE = "NICE NG51/NG253 high-risk criteria; UK Sepsis Trust and NHS lay lists"
+CAUDA_EQUINA_SOURCE = "Clinical brief: back pain red flags and cauda equina syndrome"
+ABSCESS_SOURCE = "Clinical brief: spinal epidural abscess (Davis 2004; 2025 series of 457 cases)"
+KIDNEY_SOURCE = "Clinical brief: pyelonephritis (same day for suspected kidney infection)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One triage rule; see the module docstring for how rules combine."""
+
+    id: str
+    level: str
+    all_of: tuple[str, ...]
+    reason: str
+    source: str
+    any_of: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    min_age: int | None = None
+    max_age: int | None = None
+
+    def matches(self, present: frozenset[str], age_years: int) -> bool:
+        """True when this rule applies to these findings and this age."""
+        if self.min_age is not None and age_years < self.min_age:
+            return False
+        if self.max_age is not None and age_years > self.max_age:
+            return False
+        if not present.issuperset(self.all_of):
+            return False
+        return not self.any_of or not present.isdisjoint(self.any_of)
+
+    def triggers(self, present: frozenset[str]) -> tuple[str, ...]:
+        """The present findings this rule looked at, in rule order."""
+        return tuple(code for code in (*self.all_of, *self.any_of) if code in present)
+
+
+def _sepsis_sign(finding: str, reason: str, conditions=("sepsis",)) -> Rule:
+    return Rule(
+        id=f"sepsis-{finding.replace('_', '-')}",
+        level="emergency",
+        all_of=(finding,),
+        conditions=conditions,
+        reason=reason,
+        source=SEPSIS_SOURCE,
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    # === EMERGENCY ====================================================================
+    Rule(
+        id="abscess-nerve-signs",
+        level="emergency",
+        all_of=("back_pain", "fever"),
+        any_of=("limb_weakness", "limb_numbness", "saddle_numbness", "bladder_bowel_change"),
+        conditions=SPINE_INFECTIONS,
+        reason=gettext_noop(
+            "Back pain with a fever and new weakness, numbness, or a change in your bladder "
+            "or bowels can mean an abscess is pressing on your spinal cord. This can cause "
+            "lasting harm within hours."
+        ),
+        source=ABSCESS_SOURCE + ": emergency with any new nerve sign",
+    ),
+    Rule(
+        id="neutropenic-sepsis",
+        level="emergency",
+        all_of=("fever", "recent_chemotherapy"),
+        conditions=("sepsis",),
+        reason=gettext_noop(
+            "A fever after chemotherapy can mean a very serious infection, because "
+            "chemotherapy weakens your defences against germs."
+        ),
+        source="NICE NG51: fever after chemotherapy in the last 6 weeks (neutropenic sepsis)",
+    ),
+    Rule(
+        id="meningitis-fever",
+        level="emergency",
+        all_of=("fever",),
+        any_of=("neck_stiffness", "light_sensitivity", "severe_headache"),
+        conditions=("meningitis", "sepsis"),
+        reason=gettext_noop(
+            "A fever with a stiff neck, a very bad headache, or eyes that hurt in bright light "
+            "can be signs of meningitis. Do not wait for a rash."
+        ),
+        source="Clinical brief: meningitis (fever with stiff neck, light dislike or headache)",
+    ),
+    Rule(
+        id="meningitis-signs-together",
+        level="emergency",
+        all_of=("neck_stiffness",),
+        any_of=("light_sensitivity", "severe_headache"),
+        conditions=("meningitis",),
+        reason=gettext_noop(
+            "A stiff neck with a very bad headache or eyes that hurt in bright light needs "
+            "checking now, even without a fever."
+        ),
+        source=(
+            "Clinical brief: meningitis; judgement call: two meningitis signs together are "
+            "an emergency even when no fever was noticed"
+        ),
+    ),
+    Rule(
+        id="kidney-cannot-keep-fluids",
+        level="emergency",
+        all_of=("cannot_keep_fluids",),
+        any_of=("fever", "flank_pain"),
+        conditions=("pyelonephritis", "sepsis"),
+        reason=gettext_noop(
+            "A possible kidney infection when you cannot keep drinks down needs hospital care, "
+            "because you cannot take tablets or stay hydrated."
+        ),
+        source="NICE NG111 (cannot keep fluids or tablets down); clinical brief: pyelonephritis",
+    ),
+    _sepsis_sign(
+        "confusion",
+        gettext_noop(
+            "New confusion, sleepiness or slurred speech is a sign that your brain is not "
+            "getting what it needs. It can be caused by sepsis."
+        ),
+    ),
+    _sepsis_sign(
+        "breathless",
+        gettext_noop(
+            "Breathing very fast, or being too out of breath to finish a sentence, is a "
+            "warning sign of sepsis and other serious illness."
+        ),
+    ),
+    _sepsis_sign(
+        "racing_heart",
+        gettext_noop(
+            "A heart that races while you rest can be a sign of sepsis or another serious problem."
+        ),
+    ),
+    _sepsis_sign(
+        "fainting",
+        gettext_noop(
+            "Fainting, collapsing or feeling very dizzy when you stand can mean your blood "
+            "pressure is very low. This can happen in sepsis."
+        ),
+    ),
+    _sepsis_sign(
+        "mottled_skin",
+        gettext_noop(
+            "Blue, grey, blotchy or very pale skin or lips can mean your blood is not "
+            "flowing well. This is a warning sign of sepsis."
+        ),
+    ),
+    _sepsis_sign(
+        "non_blanching_rash",
+        gettext_noop(
+            "A rash that does not fade under a glass can be a sign of sepsis or meningitis."
+        ),
+        conditions=("sepsis", "meningitis"),
+    ),
+    _sepsis_sign(
+        "no_urine",
+        gettext_noop(
+            "Not peeing all day can mean your kidneys are struggling. This is a warning sign "
+            "of sepsis."
+        ),
+    ),
+    _sepsis_sign(
+        "feels_very_unwell",
+        gettext_noop(
+            "Feeling extremely ill, as if something is badly wrong, is a warning sign of "
+            "sepsis. Trust that feeling."
+        ),
+    ),
+    _sepsis_sign(
+        "shivering_or_chills",
+        gettext_noop("Shivering or shaking that will not stop is a warning sign of sepsis."),
+    ),
+    Rule(
+        id="cauda-equina-saddle-numbness",
+        level="emergency",
+        all_of=("saddle_numbness",),
+        conditions=("cauda-equina-syndrome",),
+        reason=gettext_noop(
+            "Numbness around your bottom, genitals or inner thighs can mean the nerves at "
+            "the bottom of your spine are being squeezed."
+        ),
+        source=CAUDA_EQUINA_SOURCE + " (any one sign: emergency department now)",
+    ),
+    Rule(
+        id="cauda-equina-bladder-bowel",
+        level="emergency",
+        all_of=("bladder_bowel_change",),
+        conditions=("cauda-equina-syndrome",),
+        reason=gettext_noop(
+            "New trouble peeing, or losing control of your bladder or bowels, can mean the "
+            "nerves at the bottom of your spine are being squeezed."
+        ),
+        source=CAUDA_EQUINA_SOURCE + " (any one sign: emergency department now)",
+    ),
+    Rule(
+        id="cauda-equina-leg-weakness",
+        level="emergency",
+        all_of=("limb_weakness", "back_pain"),
+        conditions=("cauda-equina-syndrome",),
+        reason=gettext_noop(
+            "New weakness in your legs with back pain can mean the nerves in your spine are "
+            "being squeezed."
+        ),
+        source=CAUDA_EQUINA_SOURCE + " (weakness in the legs)",
+    ),
+    Rule(
+        id="new-limb-weakness",
+        level="emergency",
+        all_of=("limb_weakness",),
+        reason=gettext_noop(
+            "New weakness in an arm or a leg can come from a serious problem in the nerves, "
+            "the spinal cord or the brain. It needs checking now."
+        ),
+        source=(
+            CAUDA_EQUINA_SOURCE + "; judgement call: weakness without back pain is still an "
+            "emergency, but no spine page is linked"
+        ),
+    ),
+    # === URGENT (today) ===============================================================
+    Rule(
+        id="abscess-back-pain-fever",
+        level="urgent",
+        all_of=("back_pain", "fever"),
+        conditions=(*SPINE_INFECTIONS, "sepsis", "back-pain-and-fever"),
+        reason=gettext_noop(
+            "Back pain with a fever can mean an infection in or near your spine. Most people "
+            "with a spine abscess do not have all the signs at first, so a doctor should "
+            "check you today."
+        ),
+        source=ABSCESS_SOURCE + ": same day for back pain with fever; IDSA 2015",
+    ),
+    Rule(
+        id="spine-tender-fever",
+        level="urgent",
+        all_of=("spine_tenderness", "fever"),
+        conditions=SPINE_INFECTIONS,
+        reason=gettext_noop(
+            "A spine that is very sore to touch, or red and warm, with a fever can mean an "
+            "infection in your spine."
+        ),
+        source="Clinical brief: vertebral osteomyelitis and discitis (IDSA 2015)",
+    ),
+    Rule(
+        id="abscess-severe-pain-risk",
+        level="urgent",
+        all_of=("severe_or_worsening_pain",),
+        any_of=SPINE_INFECTION_RISKS,
+        conditions=SPINE_INFECTIONS,
+        reason=gettext_noop(
+            "Very bad or worsening back pain is more worrying when you also have a health "
+            "problem that makes spine infections more likely."
+        ),
+        source=ABSCESS_SOURCE + ": same day for new severe back pain with a risk factor",
+    ),
+    Rule(
+        id="abscess-tender-spine-risk",
+        level="urgent",
+        all_of=("spine_tenderness",),
+        any_of=SPINE_INFECTION_RISKS,
+        conditions=SPINE_INFECTIONS,
+        reason=gettext_noop(
+            "A very sore, red or warm spine is more worrying when you also have a health "
+            "problem that makes spine infections more likely."
+        ),
+        source=ABSCESS_SOURCE + "; vertebral osteomyelitis and discitis (IDSA 2015)",
+    ),
+    Rule(
+        id="abscess-numbness-risk",
+        level="urgent",
+        all_of=("back_pain", "limb_numbness"),
+        any_of=SPINE_INFECTION_RISKS,
+        conditions=("spinal-epidural-abscess",),
+        reason=gettext_noop(
+            "Back pain with new numbness or tingling is more worrying when you also have a "
+            "health problem that makes spine infections more likely."
+        ),
+        source=(
+            ABSCESS_SOURCE + "; judgement call: only about half have a fever, and risk "
+            "factors are present in 98 %, so a nerve sign plus a risk factor means today"
+        ),
+    ),
+    Rule(
+        id="kidney-fever-flank",
+        level="urgent",
+        all_of=("fever", "flank_pain"),
+        conditions=("pyelonephritis", "sepsis"),
+        reason=gettext_noop(
+            "A fever with pain in your side below the ribs can mean a kidney infection."
+        ),
+        source=KIDNEY_SOURCE,
+    ),
+    Rule(
+        id="kidney-flank-urinary",
+        level="urgent",
+        all_of=("flank_pain",),
+        any_of=URINARY_SYMPTOMS,
+        conditions=("pyelonephritis",),
+        reason=gettext_noop(
+            "Pain in your side below the ribs with pee problems can mean a pee infection has "
+            "reached your kidneys."
+        ),
+        source=KIDNEY_SOURCE,
+    ),
+    Rule(
+        id="kidney-fever-urinary",
+        level="urgent",
+        all_of=("fever",),
+        any_of=URINARY_SYMPTOMS,
+        conditions=("pyelonephritis",),
+        reason=gettext_noop(
+            "A fever with pee problems can mean a pee infection has reached your kidneys."
+        ),
+        source=KIDNEY_SOURCE + " (kidney infection signs mean today)",
+    ),
+    Rule(
+        id="kidney-flank-vomiting",
+        level="urgent",
+        all_of=("flank_pain", "vomiting"),
+        conditions=("pyelonephritis",),
+        reason=gettext_noop(
+            "Pain in your side below the ribs while feeling or being sick can mean a kidney "
+            "infection, even without pee problems."
+        ),
+        source=(
+            KIDNEY_SOURCE + "; judgement call: bladder symptoms can be absent, so side pain "
+            "with sickness is treated as a kidney infection sign"
+        ),
+    ),
+    Rule(
+        id="kidney-pregnancy",
+        level="urgent",
+        all_of=("pregnant",),
+        any_of=KIDNEY_SIGNS,
+        conditions=("pyelonephritis",),
+        reason=gettext_noop(
+            "Pee infections in pregnancy can spread to the kidneys quickly, so a doctor "
+            "should check you today."
+        ),
+        source=KIDNEY_SOURCE + ", especially in pregnancy",
+    ),
+    Rule(
+        id="kidney-catheter",
+        level="urgent",
+        all_of=("urinary_catheter",),
+        any_of=KIDNEY_SIGNS,
+        conditions=("pyelonephritis",),
+        reason=gettext_noop(
+            "Pee infections with a catheter can spread quickly, so a doctor should check you today."
+        ),
+        source=KIDNEY_SOURCE + ", especially with a catheter",
+    ),
+    Rule(
+        id="kidney-weak-immunity",
+        level="urgent",
+        all_of=("weakened_immunity",),
+        any_of=KIDNEY_SIGNS,
+        conditions=("pyelonephritis",),
+        reason=gettext_noop(
+            "Pee infections are more serious with diabetes or a weak immune system, so a "
+            "doctor should check you today."
+        ),
+        source=KIDNEY_SOURCE + ", especially with diabetes or weakened immunity",
+    ),
+    Rule(
+        id="sepsis-fever-risk",
+        level="urgent",
+        all_of=("fever",),
+        any_of=FEVER_RISKS,
+        conditions=("sepsis",),
+        reason=gettext_noop(
+            "A fever is more serious if you are pregnant, have diabetes or a weak immune "
+            "system, inject drugs, or have a catheter, or if you recently had an injury, a "
+            "back operation or injection, or another infection."
+        ),
+        source=(
+            "NICE NG51 moderate-to-high risk criteria (same day); judgement call: a fall or "
+            "back injury counts as the trauma NICE lists"
+        ),
+    ),
+    Rule(
+        id="meningitis-stiff-neck",
+        level="urgent",
+        all_of=("neck_stiffness",),
+        conditions=("meningitis",),
+        reason=gettext_noop(
+            "A stiff neck that stops you bending your chin to your chest should be checked "
+            "by a doctor today."
+        ),
+        source="Clinical brief: meningitis (stiff neck)",
+    ),
+    Rule(
+        id="severe-new-headache",
+        level="urgent",
+        all_of=("severe_headache",),
+        reason=gettext_noop(
+            "A very bad headache that is not like your usual ones should be checked by a "
+            "doctor today."
+        ),
+        source=(
+            "Clinical brief: meningitis (severe headache); judgement call: without a fever "
+            "it is same day, not an emergency"
+        ),
+    ),
+    Rule(
+        id="cannot-keep-fluids",
+        level="urgent",
+        all_of=("cannot_keep_fluids",),
+        reason=gettext_noop(
+            "If you cannot keep drinks down, your body can dry out quickly. A doctor should "
+            "see you today."
+        ),
+        source="NICE NG111 (cannot keep fluids or tablets down); clinical brief: pyelonephritis",
+    ),
+    Rule(
+        id="child-under-16",
+        level="urgent",
+        all_of=(),
+        max_age=15,
+        reason=gettext_noop(
+            "This checker is made for adults. Anyone under 16 should be checked by a doctor today."
+        ),
+        source="Clinical brief: safety stance (the checker is for adults, 16 and over)",
+    ),
+    # === SOON (1 to 3 days) ===========================================================
+    Rule(
+        id="back-pain-infection-risk",
+        level="soon",
+        all_of=("back_pain",),
+        any_of=SPINE_INFECTION_RISKS,
+        conditions=("vertebral-osteomyelitis", "discitis", "spinal-epidural-abscess"),
+        reason=gettext_noop(
+            "Back pain needs a doctor's check when you also have a health problem that makes "
+            "spine infections more likely."
+        ),
+        source=(
+            "Clinical brief: back pain red flags (infection flags); spinal epidural abscess "
+            "risk factors (present in 98 %, diagnosis often delayed)"
+        ),
+    ),
+    Rule(
+        id="severe-back-pain",
+        level="soon",
+        all_of=("severe_or_worsening_pain",),
+        reason=gettext_noop(
+            "Back pain that is very bad or getting worse, and does not ease with rest, "
+            "should be checked by a doctor."
+        ),
+        source=(
+            "Clinical brief: vertebral osteomyelitis (new or worse back pain; often mistaken "
+            "for ordinary back pain)"
+        ),
+    ),
+    Rule(
+        id="tender-spine",
+        level="soon",
+        all_of=("spine_tenderness",),
+        conditions=("vertebral-osteomyelitis", "discitis"),
+        reason=gettext_noop(
+            "A spine that is very sore to touch, or red, warm or swollen, should be checked "
+            "by a doctor."
+        ),
+        source="Clinical brief: vertebral osteomyelitis and discitis; back pain red flags",
+    ),
+    Rule(
+        id="back-pain-past-cancer",
+        level="soon",
+        all_of=("back_pain", "history_of_cancer"),
+        reason=gettext_noop(
+            "Back pain in someone who has had cancer should be checked by a doctor, to make "
+            "sure it is not coming from the spine bones."
+        ),
+        source="Clinical brief: back pain red flags (cancer flags: past cancer)",
+    ),
+    Rule(
+        id="back-pain-weight-loss",
+        level="soon",
+        all_of=("back_pain", "unexplained_weight_loss"),
+        reason=gettext_noop(
+            "Back pain while you are losing weight without trying should be checked by a doctor."
+        ),
+        source="Clinical brief: back pain red flags (cancer flags: unexplained weight loss)",
+    ),
+    Rule(
+        id="night-back-pain",
+        level="soon",
+        all_of=("night_pain",),
+        reason=gettext_noop(
+            "Back pain that wakes you up or lasts all night is not typical of an ordinary "
+            "strain, so a doctor should check it."
+        ),
+        source="Clinical brief: back pain red flags (cancer flags: night pain)",
+    ),
+    Rule(
+        id="back-pain-injury",
+        level="soon",
+        all_of=("back_pain", "recent_injury"),
+        reason=gettext_noop(
+            "Back pain after a fall or an injury should be checked by a doctor, in case a "
+            "bone is broken."
+        ),
+        source="Clinical brief: back pain red flags (fracture flags: a fall or injury)",
+    ),
+    Rule(
+        id="new-numbness",
+        level="soon",
+        all_of=("limb_numbness",),
+        reason=gettext_noop(
+            "New numbness or tingling in your legs or arms should be checked by a doctor, to "
+            "make sure a nerve is not being squeezed."
+        ),
+        source=(
+            "Clinical brief: spinal epidural abscess (nerve problems); judgement call: "
+            "numbness without fever or a risk factor is 1 to 3 days"
+        ),
+    ),
+    Rule(
+        id="back-pain-night-sweats",
+        level="soon",
+        all_of=("back_pain", "night_sweats"),
+        conditions=("vertebral-osteomyelitis", "discitis"),
+        reason=gettext_noop(
+            "Back pain with soaking sweats at night can be a sign of a slow infection in the "
+            "spine, so a doctor should check it."
+        ),
+        source="Clinical brief: back pain red flags (infection flags); vertebral osteomyelitis",
+    ),
+    Rule(
+        id="fever-night-sweats",
+        level="soon",
+        all_of=("fever", "night_sweats"),
+        reason=gettext_noop(
+            "A fever with soaking sweats at night can be a sign of an infection that needs "
+            "treatment, so a doctor should check it."
+        ),
+        source="Clinical brief: back pain red flags (infection flags: fever, chills)",
+    ),
+    Rule(
+        id="bladder-infection",
+        level="soon",
+        all_of=(),
+        any_of=URINARY_SYMPTOMS,
+        conditions=("pyelonephritis",),
+        reason=gettext_noop(
+            "Pain or burning when you pee, needing to go often, or cloudy pee can mean a "
+            "bladder infection. A doctor or pharmacist should check you within a day or two."
+        ),
+        source="Clinical brief: pyelonephritis (bladder infection alone: within a day or two)",
+    ),
+    Rule(
+        id="flank-pain",
+        level="soon",
+        all_of=("flank_pain",),
+        conditions=("pyelonephritis",),
+        reason=gettext_noop(
+            "Pain in your side below the ribs can come from your kidney, so a doctor should "
+            "check it."
+        ),
+        source=(
+            KIDNEY_SOURCE + "; judgement call: side pain alone (bladder symptoms can be "
+            "absent) is 1 to 3 days"
+        ),
+    ),
+    # === ROUTINE ======================================================================
+    Rule(
+        id="long-lasting-back-pain",
+        level="routine",
+        all_of=("pain_over_six_weeks",),
+        reason=gettext_noop(
+            "Back pain that has lasted more than 6 weeks is worth a normal appointment, to "
+            "find the cause and plan treatment."
+        ),
+        source="Clinical brief: vertebral osteomyelitis (diagnosis can take weeks to months)",
+    ),
+    Rule(
+        id="night-sweats",
+        level="routine",
+        all_of=("night_sweats",),
+        reason=gettext_noop(
+            "Soaking sweats at night without a clear cause are worth a normal appointment."
+        ),
+        source="Clinical brief: back pain red flags; judgement call: on its own, routine",
+    ),
+    Rule(
+        id="weight-loss",
+        level="routine",
+        all_of=("unexplained_weight_loss",),
+        reason=gettext_noop("Losing weight without trying is worth a normal appointment."),
+        source="Clinical brief: back pain red flags (cancer flags); judgement call: routine",
+    ),
+    # === SELF-CARE ====================================================================
+    Rule(
+        id="plain-back-pain",
+        level="self_care",
+        all_of=("back_pain",),
+        reason=gettext_noop(
+            "Back pain with none of the warning signs is very common. It usually gets better "
+            "in a few weeks with gentle movement and simple pain relief."
+        ),
+        source="Clinical brief: safety stance (plain back pain with no red flags is self-care)",
+    ),
+    Rule(
+        id="fever-alone",
+        level="self_care",
+        all_of=("fever",),
+        reason=gettext_noop(
+            "A fever with none of the warning signs can usually be looked after at home with "
+            "rest and plenty of drinks."
+        ),
+        source="Clinical brief: safety stance (self-care when no warning signs; Semigran 2015)",
+    ),
+    Rule(
+        id="vomiting-alone",
+        level="self_care",
+        all_of=("vomiting",),
+        reason=gettext_noop(
+            "Feeling or being sick with none of the warning signs can usually be looked after "
+            "at home. Take small sips of water often."
+        ),
+        source="Clinical brief: safety stance; NICE NG111 (only not keeping fluids down refers)",
+    ),
+)
+
+RULES_BY_ID = MappingProxyType({rule.id: rule for rule in RULES})
+
+
+# --- Safety netting -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SafetyLine:
+    """A "what would make this more urgent" line, tailored to the result.
+
+    It is shown when the result's level is one of ``levels`` and the result lists one
+    of ``conditions`` or the person said one of ``findings``. A line marked
+    ``fallback`` is also shown, whatever was said, when no other tailored line is, so
+    that even an empty answer sheet says which new signs mean "call now".
+
+    ``promises`` states what the line tells the person, as data: each entry is
+    ``(level, findings)``, meaning "if you also get all of these, it is at least this
+    level". The tests check every promise against the rules, so the safety net can
+    never tell someone to call now for a sign the rules would rate lower.
+    """
+
+    id: str
+    text: str
+    levels: tuple[str, ...]
+    promises: tuple[tuple[str, tuple[str, ...]], ...]
+    conditions: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()
+    fallback: bool = False
+
+
+BELOW_EMERGENCY = ("urgent", "soon", "routine", "self_care")
+BELOW_URGENT = ("soon", "routine", "self_care")
+
+
+def _each(level: str, *findings: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Promise ``level`` for each of ``findings`` on its own."""
+    return tuple((level, (finding,)) for finding in findings)
+
+
+SAFETY_LINES: tuple[SafetyLine, ...] = (
+    SafetyLine(
+        id="chemotherapy-fever",
+        text=gettext_noop(
+            "If you get a fever, call {emergency_number} or your chemotherapy team's "
+            "24-hour line straight away."
+        ),
+        levels=BELOW_EMERGENCY,
+        findings=("recent_chemotherapy",),
+        promises=_each("emergency", "fever"),
+    ),
+    SafetyLine(
+        id="nerve-signs",
+        text=gettext_noop(
+            "Call {emergency_number} now if you get new weakness in your legs, numbness "
+            "around your bottom or genitals, or new trouble peeing or pooing. Do not drive "
+            "yourself."
+        ),
+        levels=BELOW_EMERGENCY,
+        conditions=(*SPINE_INFECTIONS, "cauda-equina-syndrome", "back-pain-and-fever"),
+        findings=(*BACK_PAIN_FINDINGS, "limb_numbness"),
+        promises=_each("emergency", "limb_weakness", "saddle_numbness", "bladder_bowel_change"),
+    ),
+    SafetyLine(
+        id="back-pain-fever",
+        text=gettext_noop(
+            "Get seen by a doctor today if you get a fever, or feel hot and shivery, with "
+            "your back pain."
+        ),
+        levels=BELOW_URGENT,
+        findings=BACK_PAIN_FINDINGS,
+        promises=_each("urgent", "fever"),
+    ),
+    SafetyLine(
+        id="meningitis-signs",
+        text=gettext_noop(
+            "Call {emergency_number} now if you have a fever with a stiff neck, a very bad "
+            "headache, or eyes that hurt in bright light."
+        ),
+        levels=BELOW_EMERGENCY,
+        conditions=("meningitis",),
+        findings=("fever", "neck_stiffness", "light_sensitivity", "severe_headache"),
+        promises=tuple(
+            ("emergency", ("fever", sign))
+            for sign in ("neck_stiffness", "severe_headache", "light_sensitivity")
+        ),
+    ),
+    SafetyLine(
+        id="kidney-spread",
+        text=gettext_noop(
+            "Get seen by a doctor today if you get a fever, or pain in your side below your "
+            "ribs. These can mean the infection has reached your kidneys."
+        ),
+        levels=BELOW_URGENT,
+        findings=URINARY_SYMPTOMS,
+        promises=_each("urgent", "fever", "flank_pain"),
+    ),
+    SafetyLine(
+        id="kidney-signs",
+        text=gettext_noop(
+            "Get seen by a doctor today if you get a fever, you are being sick, or it hurts to pee."
+        ),
+        levels=BELOW_URGENT,
+        findings=("flank_pain",),
+        promises=_each("urgent", "fever", "vomiting", "painful_urination"),
+    ),
+    SafetyLine(
+        id="fever-fluids",
+        text=gettext_noop("Call {emergency_number} now if you cannot keep drinks or tablets down."),
+        levels=("urgent",),
+        findings=("fever", "flank_pain"),
+        promises=_each("emergency", "cannot_keep_fluids"),
+    ),
+    SafetyLine(
+        id="fluids-fever",
+        text=gettext_noop(
+            "Call {emergency_number} now if you also get a fever, or pain in your side below "
+            "your ribs."
+        ),
+        levels=("urgent",),
+        findings=("cannot_keep_fluids",),
+        promises=_each("emergency", "fever", "flank_pain"),
+    ),
+    SafetyLine(
+        id="fluids",
+        text=gettext_noop(
+            "Get seen by a doctor today if you are being sick so often that you cannot keep "
+            "drinks down. If you also have a fever or pain in your side, call "
+            "{emergency_number} now."
+        ),
+        levels=BELOW_URGENT,
+        findings=("vomiting", "fever", "flank_pain", *URINARY_SYMPTOMS),
+        promises=(
+            ("urgent", ("cannot_keep_fluids",)),
+            ("emergency", ("cannot_keep_fluids", "fever")),
+            ("emergency", ("cannot_keep_fluids", "flank_pain")),
+        ),
+    ),
+    SafetyLine(
+        id="risk-fever",
+        text=gettext_noop(
+            "Because of what you told us about your health, get seen by a doctor today if "
+            "you get a fever, or if it hurts or burns when you pee."
+        ),
+        levels=BELOW_URGENT,
+        findings=("pregnant", "weakened_immunity", "urinary_catheter"),
+        promises=_each("urgent", "fever", "painful_urination"),
+    ),
+    SafetyLine(
+        id="sepsis-signs",
+        text=gettext_noop(
+            "Call {emergency_number} now if you become confused or very sleepy, get very "
+            "out of breath, your skin or lips turn blue, grey or blotchy, you have not peed "
+            "all day, or you get a rash that does not fade under a glass."
+        ),
+        levels=BELOW_EMERGENCY,
+        conditions=("sepsis", "pyelonephritis", "meningitis", *SPINE_INFECTIONS),
+        findings=("fever", "night_sweats", *SPINE_INFECTION_RISKS, "pregnant"),
+        fallback=True,
+        promises=_each(
+            "emergency", "confusion", "breathless", "mottled_skin", "no_urine", "non_blanching_rash"
+        ),
+    ),
+    SafetyLine(
+        id="back-pain-not-better",
+        text=gettext_noop(
+            "Book an appointment if your back pain is not getting better after 6 weeks."
+        ),
+        levels=("self_care",),
+        findings=("back_pain",),
+        promises=_each("routine", "pain_over_six_weeks"),
+    ),
+)
+
+# The last line of every safety net: what to do if things change, per level.
+GENERAL_SAFETY_LINE = MappingProxyType(
+    {
+        "emergency": gettext_noop(
+            "Do not drive yourself. If you get worse while you wait for help, call "
+            "{emergency_number} again."
+        ),
+        "urgent": gettext_noop(
+            "If you cannot be seen today, or you get worse while you wait, go to the emergency "
+            "department or call {emergency_number}."
+        ),
+        "soon": gettext_noop(
+            "If you get worse, or you cannot see a doctor within 3 days, get seen today."
+        ),
+        "routine": gettext_noop(
+            "If new symptoms start or things get much worse, see a doctor sooner."
+        ),
+        "self_care": gettext_noop(
+            "If you are not getting better after a few days, or you are worried, see a doctor "
+            "or pharmacist."
+        ),
+    }
+)
+
+# Shown for self-care when nothing at all was reported, so the reason is never empty.
+NO_WARNING_SIGNS_REASON = gettext_noop("You did not mention any warning signs.")
+UNDER_16_REASON = RULES_BY_ID["child-under-16"].reason
+UNSURE_REASON = gettext_noop("You were not sure if {finding}, so we counted it to be safe.")
+BECAUSE_YOU_SAID = gettext_noop("Because you said {answers}.")
+# Answers are joined with semicolons because many answers contain commas themselves.
+PAIR_SEPARATOR = gettext_noop(" and ")
+LIST_SEPARATOR = gettext_noop("; ")
+LIST_LAST_SEPARATOR = gettext_noop("; and ")
+
+
+# --- Checks and version ---------------------------------------------------------------
+
+
+def validate_rules() -> None:
+    """Raise ValueError if any rule or safety line refers to an unknown name.
+
+    Called at import, so a typo in a finding code or a slug fails loudly at start-up
+    instead of silently never matching.
+    """
+    seen = set()
+    for rule in RULES:
+        problems = []
+        if rule.id in seen:
+            problems.append("duplicate id")
+        seen.add(rule.id)
+        if rule.level not in LEVELS:
+            problems.append(f"unknown level {rule.level!r}")
+        codes = (*rule.all_of, *rule.any_of)
+        problems += [f"unknown finding {c!r}" for c in codes if c not in FINDINGS]
+        problems += [f"unknown condition {s!r}" for s in rule.conditions if s not in CONDITIONS]
+        if not rule.reason.strip() or not rule.source.strip():
+            problems.append("missing reason or source")
+        if problems:
+            raise ValueError(f"Triage rule {rule.id!r}: {'; '.join(problems)}")
+    for line in SAFETY_LINES:
+        promised_codes = [code for _, codes in line.promises for code in codes]
+        promised_levels = [level for level, _ in line.promises]
+        unknown = [c for c in (*line.findings, *promised_codes) if c not in FINDINGS]
+        unknown += [s for s in line.conditions if s not in CONDITIONS]
+        unknown += [lv for lv in (*line.levels, *promised_levels) if lv not in LEVELS]
+        if unknown:
+            raise ValueError(f"Safety line {line.id!r} names unknown {unknown}")
+
+
+def _rules_fingerprint() -> str:
+    """A short hash of everything that decides a result, so any change shows in results."""
+    data = {
+        "levels": LEVELS,
+        "rules": [asdict(rule) for rule in RULES],
+        "implies": {code: f.implies for code, f in FINDINGS.items() if f.implies},
+        "safety": [asdict(line) for line in SAFETY_LINES],
+        "general": dict(GENERAL_SAFETY_LINE),
+    }
+    encoded = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(encoded).hexdigest()[:8]
+
+
+validate_rules()
+
+RULES_VERSION = f"1.{_rules_fingerprint()}"

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from triage import views
+
+app_name = "triage"
+
+urlpatterns = [
+    path("check/", views.checker, name="checker"),
+    path("triage/api/assess", views.api_assess, name="api_assess"),
+    path("triage/api/contract", views.api_contract, name="api_contract"),
+]

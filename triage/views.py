@@ -1,0 +1,293 @@
+"""Views for the symptom checker and its JSON API: parse the request, call the engine, render.
+
+Nothing a person answers is stored: no database row, no session, no log line.
+The checker's answers travel in a signed hidden field and come back with each
+step; the API answers from the request body alone. Both are CSRF-exempt for the
+same reason: they change nothing on the server, so there is nothing to forge,
+and exemption means no cookie is ever set on a patient's (or a kiosk's) browser.
+"""
+
+from dataclasses import replace
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from education.models import Page
+from triage import flow
+from triage.api_input import MAX_BODY_BYTES, BadRequest, parse_assess_body
+from triage.engine import CONTRACT_VERSION, MAX_AGE, MIN_AGE, Assessment, assess
+from triage.forms import AgeForm, QuestionsForm, RedFlagsForm
+from triage.rules import RULES_VERSION
+from triage.vocabulary import (
+    ADULT_AGE,
+    CONDITIONS,
+    FINDINGS,
+    LEVEL_ADVICE,
+    LEVEL_TITLES,
+    LEVELS,
+    condition_url,
+)
+
+STATE_SALT = "triage.checker.state"
+# A half-finished check is worthless after a day, and old state should not linger.
+STATE_MAX_AGE_SECONDS = 24 * 60 * 60
+
+
+# --- JSON API ---------------------------------------------------------------------------
+
+
+def _api_error(code: str, message: str, status: int = 400) -> JsonResponse:
+    response = JsonResponse({"error": message, "code": code}, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def _page_links(slugs: tuple[str, ...]) -> list[dict]:
+    """Condition links for slugs whose pages exist, with the editors' current titles."""
+    titles = dict(Page.objects.filter(slug__in=slugs).values_list("slug", "title"))
+    return [
+        {"slug": slug, "title": titles[slug], "url": condition_url(slug)}
+        for slug in slugs
+        if slug in titles
+    ]
+
+
+@csrf_exempt
+def api_assess(request: HttpRequest) -> JsonResponse:
+    if request.method != "POST":
+        response = _api_error("method_not_allowed", "Use POST with a JSON body.", status=405)
+        response["Allow"] = "POST"
+        return response
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY_BYTES:
+        return _api_error(
+            "body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes)."
+        )
+    try:
+        parsed = parse_assess_body(request.body)
+    except RequestDataTooBig:
+        return _api_error(
+            "body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes)."
+        )
+    except BadRequest as error:
+        return _api_error(error.code, error.message)
+
+    assessment = assess(
+        parsed.age_years,
+        parsed.findings,
+        unsure=parsed.unsure,
+        emergency_number=settings.EMERGENCY_NUMBER,
+        translate=gettext,
+    )
+    body = assessment.to_dict(translate=gettext)
+    body["conditions"] = _page_links(assessment.conditions)
+    response = JsonResponse(body)
+    add_never_cache_headers(response)
+    return response
+
+
+@require_GET
+def api_contract(request: HttpRequest) -> JsonResponse:
+    """The vocabulary, so another client can build its own form."""
+    response = JsonResponse(
+        {
+            "contract": CONTRACT_VERSION,
+            "rules_version": RULES_VERSION,
+            "age_years": {"min": MIN_AGE, "max": MAX_AGE, "adult_from": ADULT_AGE},
+            "levels": [
+                {
+                    "code": level,
+                    "title": gettext(LEVEL_TITLES[level]),
+                    "advice": gettext(LEVEL_ADVICE[level]).format(
+                        emergency_number=settings.EMERGENCY_NUMBER
+                    ),
+                }
+                for level in LEVELS
+            ],
+            "findings": [
+                {
+                    "code": finding.code,
+                    "question": gettext(finding.question),
+                    "hint": gettext(finding.hint) if finding.hint else "",
+                    "kind": finding.kind,
+                    "topic": finding.topic,
+                }
+                for finding in FINDINGS.values()
+            ],
+            "conditions": [
+                {"slug": slug, "title": gettext(title), "url": condition_url(slug)}
+                for slug, title in CONDITIONS.items()
+            ],
+            "not_sure": "Send a code in both 'findings' and 'unsure' when the answer was "
+            "'not sure': it counts as yes.",
+        }
+    )
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+# --- The checker --------------------------------------------------------------------------
+
+
+def _dump_state(state: flow.CheckState) -> str:
+    return signing.dumps(state.as_data(), salt=STATE_SALT, compress=True)
+
+
+def _load_state(token: str) -> flow.CheckState:
+    data = signing.loads(token, salt=STATE_SALT, max_age=STATE_MAX_AGE_SECONDS)
+    return flow.CheckState.from_data(data)
+
+
+def _form_for(step: flow.Step, state: flow.CheckState, data=None):
+    if step.key == flow.AGE_STEP:
+        return AgeForm(data, initial={"age": state.age})
+    initial = {code: state.answers[code] for code in step.findings if code in state.answers}
+    if step.key == flow.RED_FLAGS_STEP:
+        if flow.RED_FLAGS_STEP in state.done:
+            initial = {
+                "signs": [c for c, v in initial.items() if v != flow.NO],
+                "none": not any(v != flow.NO for v in initial.values()),
+            }
+        return RedFlagsForm(step, data, initial=initial)
+    if step.key in (flow.REVIEW_STEP, flow.RESULT_STEP):
+        return None
+    return QuestionsForm(step, data, initial=initial)
+
+
+def _apply(step: flow.Step, state: flow.CheckState, form) -> flow.CheckState:
+    if step.key == flow.AGE_STEP:
+        return state.with_age(form.cleaned_data["age"])
+    return state.answering(step.key, form.answers())
+
+
+def _review_rows(state: flow.CheckState) -> list[dict]:
+    """The summary screen: each step's answers in plain words, with a Change button."""
+    labels = {flow.YES: gettext("Yes"), flow.NO: gettext("No"), flow.UNSURE: gettext("Not sure")}
+    rows = [{"step": flow.AGE_STEP, "question": gettext("Age"), "answer": str(state.age)}]
+    for key in flow.path(state):
+        step = flow.STEPS[key]
+        if key == flow.RED_FLAGS_STEP:
+            ticked = [
+                gettext(FINDINGS[c].question)
+                for c in step.findings
+                if state.answers.get(c) != flow.NO
+            ]
+            rows.append(
+                {
+                    "step": key,
+                    "question": gettext("Warning signs"),
+                    "answer": "; ".join(ticked) or gettext("None of these"),
+                }
+            )
+            continue
+        for code in step.findings:
+            if code in state.answers:
+                rows.append(
+                    {
+                        "step": key,
+                        "question": gettext(FINDINGS[code].question),
+                        "answer": labels[state.answers[code]],
+                    }
+                )
+    return rows
+
+
+def _result_links(assessment: Assessment) -> list[dict]:
+    """Explanation pages for the result, each linked to the section that matters most."""
+    wanted = {"emergency": "emergency-signs", "urgent": "urgent-signs"}.get(
+        assessment.level, "symptoms"
+    )
+    pages = Page.objects.filter(slug__in=assessment.conditions).prefetch_related("sections")
+    by_slug = {page.slug: page for page in pages}
+    links = []
+    for slug in assessment.conditions:
+        page = by_slug.get(slug)
+        if page is None:
+            continue
+        anchors = {section.anchor for section in page.sections.all()}
+        anchor = wanted if wanted in anchors else ""
+        links.append(
+            {"page": page, "url": page.get_absolute_url() + (f"#{anchor}" if anchor else "")}
+        )
+    return links
+
+
+def _render_step(request, state, form=None, status=200, notice="") -> HttpResponse:
+    step = flow.STEPS[state.step]
+    context = {
+        "step": step,
+        "state_token": _dump_state(state),
+        "form": form if form is not None else _form_for(step, state),
+        "notice": notice,
+        "steps": flow.path(state),
+    }
+    if step.key not in (flow.REVIEW_STEP, flow.RESULT_STEP):
+        steps = [key for key in flow.path(state) if key not in (flow.REVIEW_STEP, flow.RESULT_STEP)]
+        context["progress"] = {"current": steps.index(step.key) + 1, "total": len(steps)}
+    if step.key == flow.REVIEW_STEP:
+        context["rows"] = _review_rows(state)
+    if step.key == flow.RESULT_STEP:
+        findings, unsure = flow.findings_and_unsure(state)
+        assessment = assess(
+            state.age,
+            findings,
+            unsure=unsure,
+            emergency_number=settings.EMERGENCY_NUMBER,
+            translate=gettext,
+        )
+        context |= {"assessment": assessment, "links": _result_links(assessment)}
+    template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
+    response = render(request, template, context, status=status)
+    # Every checker page carries answers: never keep a copy anywhere.
+    add_never_cache_headers(response)
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def checker(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _render_step(request, flow.CheckState())
+
+    try:
+        state = _load_state(request.POST.get("state", ""))
+    except (signing.BadSignature, ValueError, TypeError):
+        return _render_step(
+            request,
+            flow.CheckState(),
+            status=400,
+            notice=gettext(
+                "We could not read your earlier answers, so the check has started again. "
+                "We do not keep your answers anywhere."
+            ),
+        )
+
+    action = request.POST.get("action", "next")
+    if action == "restart":
+        return _render_step(request, flow.CheckState())
+    if action == "back":
+        return _render_step(request, flow.after_back(state))
+    if action.startswith("change:"):
+        return _render_step(request, flow.after_change(state, action.removeprefix("change:")))
+    if state.step in (flow.REVIEW_STEP, flow.RESULT_STEP):
+        # "See my result" on the summary; a repeated POST of a result shows it again.
+        return _render_step(request, replace(state, step=flow.RESULT_STEP, reviewing=False))
+
+    step = flow.STEPS[state.step]
+    form = _form_for(step, state, request.POST)
+    if not form.is_valid():
+        return _render_step(request, state, form=form)
+    return _render_step(request, flow.after_continue(_apply(step, state, form)))
