@@ -203,23 +203,26 @@ def _review_rows(state: flow.CheckState) -> list[dict]:
     return rows
 
 
+# When no condition fits (plain back pain, or an emergency sign on its own), the
+# hub page still explains the warning signs and everyday back pain.
+FALLBACK_PAGE = "back-pain-and-fever"
+
+
 def _result_links(assessment: Assessment) -> list[dict]:
     """Explanation pages for the result, each linked to the section that matters most."""
-    wanted = {"emergency": "emergency-signs", "urgent": "urgent-signs"}.get(
-        assessment.level, "symptoms"
-    )
-    pages = Page.objects.filter(slug__in=assessment.conditions).prefetch_related("sections")
+    levels_to_anchor = {"emergency": "emergency-signs", "urgent": "urgent-signs"}
+    wanted = levels_to_anchor.get(assessment.level, "symptoms")
+    slugs = assessment.conditions or (FALLBACK_PAGE,)
+    pages = Page.objects.filter(slug__in=slugs).prefetch_related("sections")
     by_slug = {page.slug: page for page in pages}
     links = []
-    for slug in assessment.conditions:
+    for slug in slugs:
         page = by_slug.get(slug)
         if page is None:
             continue
         anchors = {section.anchor for section in page.sections.all()}
-        anchor = wanted if wanted in anchors else ""
-        links.append(
-            {"page": page, "url": page.get_absolute_url() + (f"#{anchor}" if anchor else "")}
-        )
+        anchor = f"#{wanted}" if wanted in anchors else ""
+        links.append({"page": page, "url": page.get_absolute_url() + anchor})
     return links
 
 

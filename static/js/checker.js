@@ -1,9 +1,9 @@
 /* The symptom checker with htmx: the browser's Back button and screen-reader focus.
  *
- * htmx swaps one step at a time. We push a history entry per step so Back
- * works, and keep each step's HTML in memory only (not localStorage, as htmx
- * would): answers must not outlive the tab. Without this script every step
- * is still a plain form that posts and re-renders the page.
+ * htmx swaps one step at a time. We add a history entry per step so Back
+ * works, and keep each step's HTML in memory only (htmx would use
+ * localStorage): answers must not outlive the tab. Without this script every
+ * step is still a plain form that posts and re-renders the page.
  */
 (function () {
   "use strict";
@@ -12,25 +12,15 @@
 
   function checker() { return document.getElementById("checker"); }
 
-  function focusHeading(root) {
-    var heading = root && root.querySelector("#step-title");
+  function focusHeading(node) {
+    var heading = node && node.querySelector("#step-title");
     if (heading) { heading.focus(); }
-  }
-
-  function remember(replace) {
-    var node = checker();
-    if (!node) { return; }
-    var id = "step-" + (++counter);
-    snapshots[id] = node.outerHTML;
-    var title = document.title;
-    if (replace) { history.replaceState({ checkStep: id }, title); }
-    else { history.pushState({ checkStep: id }, title); }
   }
 
   // outerHTML holds attributes, not what was typed or ticked: copy those over
   // first, so Back shows the step as the person left it.
-  function keepLiveValues(root) {
-    root.querySelectorAll("input").forEach(function (input) {
+  function keepLiveValues(node) {
+    node.querySelectorAll("input").forEach(function (input) {
       if (input.type === "checkbox" || input.type === "radio") {
         if (input.checked) { input.setAttribute("checked", ""); } else { input.removeAttribute("checked"); }
       } else if (input.type !== "hidden") {
@@ -39,36 +29,61 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { remember(true); });
+  function record(node, replace) {
+    var id = "step-" + (++counter);
+    node.setAttribute("data-history-id", id);
+    snapshots[id] = node.outerHTML;
+    if (replace) { history.replaceState({ checkStep: id }, ""); }
+    else { history.pushState({ checkStep: id }, ""); }
+  }
+
+  function updateTitle(node) {
+    var heading = node.querySelector("#step-title");
+    var rest = document.title.split(" – ").slice(1).join(" – ");
+    if (heading && rest) { document.title = heading.textContent.trim() + " – " + rest; }
+  }
+
+  function start() {
+    var node = checker();
+    if (node) { record(node, true); }
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+
+  var previousStep = null;
 
   document.addEventListener("htmx:beforeRequest", function () {
     var node = checker();
-    var id = history.state && history.state.checkStep;
-    if (node && id && snapshots[id]) {
+    var id = node && node.getAttribute("data-history-id");
+    if (id) {
       keepLiveValues(node);
       snapshots[id] = node.outerHTML;
+      previousStep = node.getAttribute("data-step");
     }
   });
 
-  document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.target && event.target.id === "checker") {
-      var title = event.target.querySelector("#step-title");
-      if (title) { document.title = title.textContent.trim() + " – " + document.title.split(" – ").slice(1).join(" – "); }
-      remember(false);
-      focusHeading(event.target);
+  document.addEventListener("htmx:afterSwap", function () {
+    var node = checker();
+    if (node && !node.hasAttribute("data-history-id")) {
+      // The same step again means it came back with an error: no new Back stop.
+      record(node, node.getAttribute("data-step") === previousStep);
+      updateTitle(node);
     }
   });
+
+  document.addEventListener("htmx:afterSettle", function () { focusHeading(checker()); });
 
   window.addEventListener("popstate", function (event) {
     var id = event.state && event.state.checkStep;
     var node = checker();
     if (id && snapshots[id] && node) {
       node.outerHTML = snapshots[id];
-      var fresh = checker();
-      if (window.htmx) { window.htmx.process(fresh); }
-      focusHeading(fresh);
+      var restored = checker();
+      if (window.htmx) { window.htmx.process(restored); }
+      updateTitle(restored);
+      focusHeading(restored);
     } else if (id) {
-      // Not in memory (the tab was reloaded): start again rather than guess.
+      // Not in memory (the page was reloaded): start again rather than guess.
       window.location.reload();
     }
   });

@@ -144,6 +144,7 @@ def test_an_urgent_result_links_to_the_same_day_signs_and_mentions_urgent_care(c
 
 def test_plain_back_pain_ends_in_self_care_with_a_safety_net(checker):
     checker.run(age=34, yes={"back_pain"})
+    assert 'href="/conditions/back-pain-and-fever/"' in checker.html
     assert "Self-care" in checker.html
     assert "Get help faster if things change" in checker.html
     assert "Because you said" in checker.html

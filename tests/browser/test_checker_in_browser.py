@@ -1,0 +1,211 @@
+"""The symptom checker in real Chromium: with htmx, without JavaScript, and with axe-core."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.test_pages_in_browser import WCAG_22_AA
+from triage.flow import STEPS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def current_step(page) -> str:
+    return page.locator("#checker").get_attribute("data-step")
+
+
+def continue_(page, expected_change: bool = True) -> None:
+    before = page.locator("#checker input[name=state]").first.get_attribute("value")
+    page.get_by_role("button", name="Continue").click()
+    if expected_change:
+        page.wait_for_function(
+            "before => { const s = document.querySelector('#checker input[name=state]');"
+            " return !s || s.value !== before; }",
+            arg=before,
+        )
+
+
+def answer_step(page, yes: set[str], unsure: set[str] = frozenset()) -> None:
+    step = current_step(page)
+    if step == "age":
+        raise AssertionError("age is answered separately")
+    if step == "red_flags":
+        signs = [code for code in STEPS[step].findings if code in yes | unsure]
+        for code in signs:
+            page.locator(f"input[name=signs][value={code}]").check()
+        if not signs:
+            page.get_by_label("None of these").check()
+    else:
+        for code in STEPS[step].findings:
+            value = "yes" if code in yes else "unsure" if code in unsure else "no"
+            page.locator(f"input[name={code}][value={value}]").check()
+    continue_(page)
+
+
+def complete_check(page, base_url: str, age: int, yes: set[str], unsure=frozenset(), on_step=None):
+    page.goto(base_url + "/check/")
+    if on_step:
+        on_step(page)
+    page.get_by_label("Your age in years").fill(str(age))
+    continue_(page)
+    for _ in range(15):
+        if on_step:
+            on_step(page)
+        step = current_step(page)
+        if step == "result":
+            return
+        if step == "review":
+            page.get_by_role("button", name="See my result").click()
+            page.wait_for_selector("#checker[data-step=result]")
+            continue
+        answer_step(page, yes, unsure)
+    raise AssertionError("never reached the result")
+
+
+def test_emergency_with_javascript(page, live_server, pages):
+    page.goto(live_server.url + "/check/")
+    complete_check(page, live_server.url, 58, {"fever", "back_pain", "limb_weakness"})
+    heading = page.locator("#step-title")
+    assert "Emergency" in heading.inner_text()
+    assert page.get_by_text("Call 911 now or go to the nearest emergency department.").is_visible()
+    # Weakness alone fits no single condition: the hub explains every warning sign.
+    assert page.locator("a[href='/conditions/back-pain-and-fever/#emergency-signs']").count() == 1
+
+
+def test_steps_are_swapped_in_place_and_focus_moves_to_the_heading(page, live_server, pages):
+    page.goto(live_server.url + "/check/")
+    page.evaluate("window.__marker = 'still here'")
+    page.get_by_label("Your age in years").fill("70")
+    continue_(page)
+    assert page.evaluate("window.__marker") == "still here"
+    assert current_step(page) == "red_flags"
+    assert page.evaluate("document.activeElement.id") == "step-title"
+    assert page.title().startswith("Just to be safe")
+
+
+def test_urgent_with_javascript(page, live_server, pages):
+    complete_check(page, live_server.url, 58, {"fever", "back_pain", "weakened_immunity"})
+    assert "Urgent" in page.locator("#step-title").inner_text()
+    assert page.locator("a[href='/conditions/spinal-epidural-abscess/#urgent-signs']").count() == 1
+    assert page.get_by_text("urgent care center").first.is_visible()
+
+
+def test_self_care_with_javascript(page, live_server, pages):
+    complete_check(page, live_server.url, 34, {"back_pain"})
+    assert "Self-care" in page.locator("#step-title").inner_text()
+    assert page.get_by_role("heading", name="Get help faster if things change").is_visible()
+
+
+def test_a_whole_check_with_javascript_off(browser, live_server, pages):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    complete_check(page, live_server.url, 40, {"back_pain"}, unsure={"fever"})
+    assert "Urgent" in page.locator("#step-title").inner_text()
+    assert "not sure" in page.locator("#checker").inner_text().lower()
+    context.close()
+
+
+def test_the_browser_back_button_returns_to_the_previous_step_with_answers(
+    page, live_server, pages
+):
+    page.goto(live_server.url + "/check/")
+    page.get_by_label("Your age in years").fill("70")
+    continue_(page)
+    answer_step(page, set())
+    assert current_step(page) == "fever"
+    page.locator("input[name=fever][value=yes]").check()
+    page.locator("input[name=night_sweats][value=no]").check()
+    continue_(page)
+    assert current_step(page) == "back"
+
+    page.go_back()
+    page.wait_for_selector("#checker[data-step=fever]")
+    assert page.locator("input[name=fever][value=yes]").is_checked()
+    page.go_back()
+    page.wait_for_selector("#checker[data-step=red_flags]")
+    assert page.get_by_label("None of these").is_checked()
+    assert page.evaluate("document.activeElement.id") == "step-title"
+    page.go_back()
+    page.wait_for_selector("#checker[data-step=age]")
+    assert page.get_by_label("Your age in years").input_value() == "70"
+    page.go_forward()
+    page.wait_for_selector("#checker[data-step=red_flags]")
+
+
+def test_an_error_does_not_add_a_back_stop(page, live_server, pages):
+    page.goto(live_server.url + "/check/")
+    page.get_by_label("Your age in years").fill("70")
+    continue_(page)
+    page.get_by_role("button", name="Continue").click()  # nothing ticked: an error
+    page.wait_for_selector(".error-summary")
+    page.go_back()
+    page.wait_for_selector("#checker[data-step=age]")
+
+
+def test_the_in_form_back_button_keeps_answers(page, live_server, pages):
+    page.goto(live_server.url + "/check/")
+    page.get_by_label("Your age in years").fill("66")
+    continue_(page)
+    page.get_by_role("button", name="Back").click()
+    page.wait_for_selector("#checker[data-step=age]")
+    assert page.get_by_label("Your age in years").input_value() == "66"
+
+
+def test_errors_are_announced_and_nothing_typed_is_lost(page, live_server, pages):
+    page.goto(live_server.url + "/check/")
+    page.get_by_label("Your age in years").fill("4o")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_selector(".error-summary")
+    assert page.get_by_role("alert").is_visible()
+    assert page.get_by_label("Your age in years").input_value() == "4o"
+
+
+def test_every_step_and_result_has_no_axe_violations(browser, live_server, pages):
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    seen: list[str] = []
+
+    def check(page):
+        page.wait_for_selector("#step-title")
+        step = current_step(page)
+        if step not in seen:
+            seen.append(step)
+            results = Axe().run(page, options=WCAG_22_AA)
+            assert results.violations_count == 0, f"{step}: {results.generate_report()}"
+
+    complete_check(page, live_server.url, 30, {"back_pain", "fever"}, on_step=check)
+    check(page)
+    # And an error state.
+    page.goto(live_server.url + "/check/")
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_selector(".error-summary")
+    assert Axe().run(page, options=WCAG_22_AA).violations_count == 0
+    context.close()
+    assert {
+        "age",
+        "pregnancy",
+        "red_flags",
+        "fever",
+        "back",
+        "back_details",
+        "review",
+        "result",
+    } <= set(seen)
+
+
+def test_no_checker_request_goes_to_another_host(page, live_server, pages):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    complete_check(page, live_server.url, 45, {"confusion"})
+    assert all(url.startswith(live_server.url) for url in requested), requested
+
+
+def test_the_strict_content_security_policy_does_not_break_htmx(page, live_server, pages):
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    complete_check(page, live_server.url, 34, {"back_pain"})
+    assert violations == []
