@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from education import search as page_search
+from education.caching import cacheable_content
 from education.models import Page, Section
 
 MAX_QUERY_LENGTH = page_search.MAX_QUERY_LENGTH
@@ -20,6 +21,7 @@ def _pages_with_content():
 
 
 @require_GET
+@cacheable_content
 def home(request: HttpRequest) -> HttpResponse:
     pages = Page.objects.all()
     return render(
@@ -33,11 +35,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cacheable_content
 def page_list(request: HttpRequest) -> HttpResponse:
     return render(request, "education/page_list.html", {"pages": Page.objects.all()})
 
 
 @require_GET
+@cacheable_content
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(_pages_with_content(), slug=slug)
     return render(request, "education/page_detail.html", {"page": page})
@@ -57,6 +61,7 @@ def _documents() -> list[page_search.SearchDocument]:
 
 
 @require_GET
+@cacheable_content
 def search(request: HttpRequest) -> HttpResponse:
     raw_query = request.GET.get("q", "")
     query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH]
