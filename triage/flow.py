@@ -120,7 +120,11 @@ class CheckState:
             raise ValueError("bad answers")
         if not isinstance(done, list) or any(key not in STEPS for key in done):
             raise ValueError("bad steps")
-        return cls(step, age, dict(answers), tuple(done), bool(data.get("v")))
+        state = cls(step, age, dict(answers), tuple(done), bool(data.get("v")))
+        # Well-formed is not enough: the step must be one this person can be on.
+        if (age is None and step != AGE_STEP) or not can_visit(state, step):
+            raise ValueError("step not reachable with these answers")
+        return state
 
     def answering(self, step_key: str, answers: dict[str, str]) -> "CheckState":
         """A new state with one step's answers recorded."""
@@ -221,3 +225,13 @@ def after_change(state: CheckState, key: str) -> CheckState:
     if key not in STEPS or not can_visit(state, key):
         return state
     return replace(state, step=key, reviewing=True)
+
+
+def after_review(state: CheckState) -> CheckState:
+    """ "See my result" on the summary."""
+    return replace(
+        state,
+        step=RESULT_STEP,
+        reviewing=False,
+        done=tuple(dict.fromkeys((*state.done, REVIEW_STEP))),
+    )

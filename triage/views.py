@@ -7,8 +7,6 @@ same reason: they change nothing on the server, so there is nothing to forge,
 and exemption means no cookie is ever set on a patient's (or a kiosk's) browser.
 """
 
-from dataclasses import replace
-
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import RequestDataTooBig
@@ -285,9 +283,10 @@ def checker(request: HttpRequest) -> HttpResponse:
         return _render_step(request, flow.after_back(state))
     if action.startswith("change:"):
         return _render_step(request, flow.after_change(state, action.removeprefix("change:")))
-    if state.step in (flow.REVIEW_STEP, flow.RESULT_STEP):
-        # "See my result" on the summary; a repeated POST of a result shows it again.
-        return _render_step(request, replace(state, step=flow.RESULT_STEP, reviewing=False))
+    if state.step == flow.REVIEW_STEP:
+        return _render_step(request, flow.after_review(state))
+    if state.step == flow.RESULT_STEP:
+        return _render_step(request, state)  # a repeated POST of a result shows it again
 
     step = flow.STEPS[state.step]
     form = _form_for(step, state, request.POST)

@@ -91,9 +91,8 @@ def test_steps_not_yet_reached_cannot_be_opened():
 
 
 def test_state_survives_a_round_trip():
-    state = CheckState(
-        step="fever", age=44, answers={"fever": "unsure"}, done=("age",), reviewing=True
-    )
+    done = ("age", "pregnancy", "red_flags")
+    state = CheckState(step="fever", age=44, answers={"fever": "unsure"}, done=done, reviewing=True)
     assert CheckState.from_data(state.as_data()) == state
 
 
@@ -110,6 +109,9 @@ def test_state_survives_a_round_trip():
         {"s": "age", "a": 40, "r": {"flu": "yes"}, "d": []},
         {"s": "age", "a": 40, "r": [], "d": []},
         {"s": "age", "a": 40, "r": {}, "d": ["nowhere"]},
+        {"s": "pregnancy", "a": 70, "r": {}, "d": ["age"]},
+        {"s": "result", "a": None, "r": {}, "d": []},
+        {"s": "result", "a": 40, "r": {}, "d": ["age"]},
     ],
 )
 def test_malformed_state_is_refused(data):
