@@ -16,6 +16,21 @@ def editor_client(client, django_user_model):
     return client
 
 
+def inline_data(prefix: str, page: Page, fields: list[str]) -> dict:
+    """One inline formset of the page's change form, filled with the current rows."""
+    rows = list(getattr(page, prefix).all())
+    data = {
+        f"{prefix}-TOTAL_FORMS": len(rows),
+        f"{prefix}-INITIAL_FORMS": len(rows),
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+    }
+    for i, row in enumerate(rows):
+        data |= {f"{prefix}-{i}-id": row.pk, f"{prefix}-{i}-page": page.pk}
+        data |= {f"{prefix}-{i}-{name}": getattr(row, name) for name in fields}
+    return data
+
+
 def change_form_data(page: Page, **overrides) -> dict:
     """The admin change form for a page, filled with its current values."""
     data = {
@@ -31,38 +46,8 @@ def change_form_data(page: Page, **overrides) -> dict:
         "next_review": page.next_review.isoformat(),
         "related": [p.pk for p in page.related.all()],
     }
-    sections = list(page.sections.all())
-    data |= {
-        "sections-TOTAL_FORMS": len(sections),
-        "sections-INITIAL_FORMS": len(sections),
-        "sections-MIN_NUM_FORMS": 0,
-        "sections-MAX_NUM_FORMS": 1000,
-    }
-    for i, section in enumerate(sections):
-        data |= {
-            f"sections-{i}-id": section.pk,
-            f"sections-{i}-page": page.pk,
-            f"sections-{i}-position": section.position,
-            f"sections-{i}-anchor": section.anchor,
-            f"sections-{i}-kind": section.kind,
-            f"sections-{i}-heading": section.heading,
-            f"sections-{i}-body": section.body,
-        }
-    sources = list(page.sources.all())
-    data |= {
-        "sources-TOTAL_FORMS": len(sources),
-        "sources-INITIAL_FORMS": len(sources),
-        "sources-MIN_NUM_FORMS": 0,
-        "sources-MAX_NUM_FORMS": 1000,
-    }
-    for i, source in enumerate(sources):
-        data |= {
-            f"sources-{i}-id": source.pk,
-            f"sources-{i}-page": page.pk,
-            f"sources-{i}-position": source.position,
-            f"sources-{i}-name": source.name,
-            f"sources-{i}-url": source.url,
-        }
+    data |= inline_data("sections", page, ["position", "anchor", "kind", "heading", "body"])
+    data |= inline_data("sources", page, ["position", "name", "url"])
     data |= {"revisions-TOTAL_FORMS": 0, "revisions-INITIAL_FORMS": 0}
     return data | overrides
 
