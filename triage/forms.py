@@ -23,9 +23,6 @@ class AgeForm(forms.Form):
             "min_value": _("Enter an age from 0 to 120."),
             "max_value": _("Enter an age from 0 to 120."),
         },
-        widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "autocomplete": "off", "maxlength": 3}
-        ),
     )
 
 

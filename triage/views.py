@@ -48,13 +48,20 @@ def _api_error(code: str, message: str, status: int = 400) -> JsonResponse:
     return response
 
 
+def _existing_pages(slugs: tuple[str, ...], with_sections: bool = False) -> list[Page]:
+    """The pages for these slugs, in the same order, leaving out any an editor removed."""
+    pages = Page.objects.filter(slug__in=slugs)
+    if with_sections:
+        pages = pages.prefetch_related("sections")
+    by_slug = {page.slug: page for page in pages}
+    return [by_slug[slug] for slug in slugs if slug in by_slug]
+
+
 def _page_links(slugs: tuple[str, ...]) -> list[dict]:
     """Condition links for slugs whose pages exist, with the editors' current titles."""
-    titles = dict(Page.objects.filter(slug__in=slugs).values_list("slug", "title"))
     return [
-        {"slug": slug, "title": titles[slug], "url": condition_url(slug)}
-        for slug in slugs
-        if slug in titles
+        {"slug": page.slug, "title": page.title, "url": condition_url(page.slug)}
+        for page in _existing_pages(slugs)
     ]
 
 
@@ -210,14 +217,8 @@ def _result_links(assessment: Assessment) -> list[dict]:
     """Explanation pages for the result, each linked to the section that matters most."""
     levels_to_anchor = {"emergency": "emergency-signs", "urgent": "urgent-signs"}
     wanted = levels_to_anchor.get(assessment.level, "symptoms")
-    slugs = assessment.conditions or (FALLBACK_PAGE,)
-    pages = Page.objects.filter(slug__in=slugs).prefetch_related("sections")
-    by_slug = {page.slug: page for page in pages}
     links = []
-    for slug in slugs:
-        page = by_slug.get(slug)
-        if page is None:
-            continue
+    for page in _existing_pages(assessment.conditions or (FALLBACK_PAGE,), with_sections=True):
         anchors = {section.anchor for section in page.sections.all()}
         anchor = f"#{wanted}" if wanted in anchors else ""
         links.append({"page": page, "url": page.get_absolute_url() + anchor})
@@ -226,16 +227,17 @@ def _result_links(assessment: Assessment) -> list[dict]:
 
 def _render_step(request, state, form=None, status=200, notice="") -> HttpResponse:
     step = flow.STEPS[state.step]
+    path = flow.path(state)
     context = {
         "step": step,
         "state_token": _dump_state(state),
         "form": form if form is not None else _form_for(step, state),
         "notice": notice,
-        "steps": flow.path(state),
+        "steps": path,
     }
     if step.key not in (flow.REVIEW_STEP, flow.RESULT_STEP):
-        steps = [key for key in flow.path(state) if key not in (flow.REVIEW_STEP, flow.RESULT_STEP)]
-        context["progress"] = {"current": steps.index(step.key) + 1, "total": len(steps)}
+        questions = [key for key in path if key not in (flow.REVIEW_STEP, flow.RESULT_STEP)]
+        context["progress"] = {"current": questions.index(step.key) + 1, "total": len(questions)}
     if step.key == flow.REVIEW_STEP:
         context["rows"] = _review_rows(state)
     if step.key == flow.RESULT_STEP:
@@ -250,9 +252,8 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
         context |= {"assessment": assessment, "links": _result_links(assessment)}
     template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
     response = render(request, template, context, status=status)
-    # Every checker page carries answers: never keep a copy anywhere.
+    # Every checker page carries answers: never keep a copy anywhere (no-store, private).
     add_never_cache_headers(response)
-    patch_cache_control(response, no_store=True, private=True)
     return response
 
 

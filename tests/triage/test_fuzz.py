@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from tests.triage.checker_driver import Checker
 from triage.flow import ANSWERS, STEPS, CheckState
+from triage.views import STATE_SALT
 from triage.vocabulary import FINDINGS
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +118,7 @@ actions = st.sampled_from(["next", "back", "restart", "", "finish"]) | st.builds
 
 
 def signed(data) -> str:
-    return signing.dumps(data, salt="triage.checker.state", compress=True)
+    return signing.dumps(data, salt=STATE_SALT, compress=True)
 
 
 valid_states = st.builds(

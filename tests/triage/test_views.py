@@ -8,6 +8,7 @@ from django.core import signing
 from education.models import PageRevision
 from tests.triage.checker_driver import Checker
 from triage.flow import STEPS
+from triage.views import STATE_SALT
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +181,7 @@ def test_tampered_state_restarts_with_a_clear_message(pages, client):
 
 
 def test_a_forged_state_with_a_valid_signature_but_bad_content_restarts(pages, client):
-    token = signing.dumps({"s": "result", "a": "x"}, salt="triage.checker.state", compress=True)
+    token = signing.dumps({"s": "result", "a": "x"}, salt=STATE_SALT, compress=True)
     response = client.post("/check/", {"state": token})
     assert response.status_code == 400
 
