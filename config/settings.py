@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "education",
     "triage",
+    "kiosk",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "kiosk.middleware.KioskMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -85,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "education.context_processors.clinic",
+                "kiosk.context_processors.kiosk",
             ],
         },
     },
@@ -158,8 +161,9 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-# Request logs never include the query string or body: a symptom check's
-# answers must never reach a log (see education/logging.py).
+# Logs never include a request's query string or body: a symptom check's
+# answers must never reach a log. Django's own request log is silenced; the
+# access log format for gunicorn is in config/gunicorn.conf.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -183,3 +187,16 @@ URGENT_CARE_TEXT = os.environ.get(
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Pages whose next review date falls within this many days are flagged in the admin.
 REVIEW_WARNING_DAYS = int(os.environ.get("REVIEW_WARNING_DAYS", "30"))
+
+# --- Kiosk mode: touch screens in a clinic's waiting room (see README, "Kiosk"). ---
+# Staff turn a device into a kiosk at /kiosk/ with this PIN, and need it again to
+# turn kiosk mode off. Empty means kiosk mode cannot be turned on.
+KIOSK_PIN = os.environ.get("KIOSK_PIN", "").strip()
+# Seconds without a touch before the "Are you still there?" warning, and how long
+# the warning gives before the kiosk clears itself (never less than 20, WCAG 2.2.1).
+KIOSK_IDLE_SECONDS = max(int(os.environ.get("KIOSK_IDLE_SECONDS", "90")), 10)
+KIOSK_WARNING_SECONDS = max(int(os.environ.get("KIOSK_WARNING_SECONDS", "30")), 20)
+# What an emergency result on a kiosk says first, before the emergency number: the
+# person is already in the clinic. Empty means the built-in, translated
+# "Tell the reception staff now."
+KIOSK_EMERGENCY_TEXT = os.environ.get("KIOSK_EMERGENCY_TEXT", "").strip()

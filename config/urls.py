@@ -14,6 +14,7 @@ urlpatterns = [
     path("", education_views.home, name="home"),
     path("", include("education.urls")),
     path("", include("triage.urls")),
+    path("", include("kiosk.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",

@@ -53,13 +53,26 @@ def content_etag(request, *args, **kwargs) -> str:
 
 
 def cacheable_content(view):
-    """Send an ETag, answer 304 when it matches, and let shared caches keep the page briefly."""
+    """Send an ETag, answer 304 when it matches, and let shared caches keep the page briefly.
+
+    Not on a clinic kiosk: its pages look different and must never be kept
+    (the kiosk middleware marks them no-store), and a 304 could bring back the
+    public page the browser cached before it became a kiosk.
+    """
 
     @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
+    def public(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         if response.status_code in (200, 304):
             patch_cache_control(response, public=True, max_age=SHARED_CACHE_SECONDS)
         return response
 
-    return condition(etag_func=content_etag)(wrapped)
+    conditional = condition(etag_func=content_etag)(public)
+
+    @functools.wraps(view)
+    def dispatch(request, *args, **kwargs):
+        if getattr(request, "kiosk", None) is not None:
+            return view(request, *args, **kwargs)
+        return conditional(request, *args, **kwargs)
+
+    return dispatch

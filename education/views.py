@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from education import search as page_search
@@ -23,6 +23,8 @@ def _pages_with_content():
 @require_GET
 @cacheable_content
 def home(request: HttpRequest) -> HttpResponse:
+    if request.kiosk is not None:
+        return redirect("kiosk:start")  # a kiosk's home is its attract screen
     pages = Page.objects.all()
     return render(
         request,

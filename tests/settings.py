@@ -20,3 +20,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tes
 # crawls and browsers see the same files a real run does.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Kiosk mode is tested with a known staff PIN.
+KIOSK_PIN = "2468"

@@ -151,6 +151,49 @@ def assess(
     )
 
 
+@dataclass(frozen=True)
+class Handoff:
+    """What a result says without the answers behind it: for a QR code or a handout.
+
+    Built from a level and condition pages alone, so a link carrying it reveals
+    nothing a person answered beyond how urgent it was and what to read.
+    """
+
+    level: str
+    level_title: str
+    advice: str
+    conditions: tuple[str, ...]
+    safety_net: tuple[str, ...]
+
+
+def level_advice(level: str, *, emergency_number: str = "911", translate=None) -> str:
+    """The "what to do now" sentence for ``level``, with the emergency number filled in."""
+    if level not in LEVEL_ADVICE:
+        raise InvalidAnswers(f"Unknown level {level!r}.")
+    return _advice(level, False, emergency_number, translate or _identity)
+
+
+def handoff(
+    level: str,
+    conditions: Iterable[str] = (),
+    *,
+    emergency_number: str = "911",
+    translate: Translate | None = None,
+) -> Handoff:
+    """The shareable part of a result. Unknown condition slugs are dropped, not errors:
+    the caller may be reading them from a link someone typed."""
+    tr = translate or _identity
+    advice = level_advice(level, emergency_number=emergency_number, translate=tr)
+    known = tuple(dict.fromkeys(slug for slug in conditions if slug in CONDITIONS))
+    return Handoff(
+        level=level,
+        level_title=tr(LEVEL_TITLES[level]),
+        advice=advice,
+        conditions=known,
+        safety_net=_safety_net(level, known, frozenset(), emergency_number, tr),
+    )
+
+
 # --- Input checks ---------------------------------------------------------------------
 
 

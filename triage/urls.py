@@ -6,6 +6,7 @@ app_name = "triage"
 
 urlpatterns = [
     path("check/", views.checker, name="checker"),
+    path("check/summary/", views.result_summary, name="handoff"),
     path("triage/api/assess", views.api_assess, name="api_assess"),
     path("triage/api/contract", views.api_contract, name="api_contract"),
 ]

@@ -18,23 +18,34 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from education.caching import cacheable_content
 from education.models import Page
+from kiosk import handoff as take_home
+from kiosk import keypad
 from triage import flow
 from triage.api_input import MAX_BODY_BYTES, BadRequest, parse_assess_body
-from triage.engine import CONTRACT_VERSION, MAX_AGE, MIN_AGE, Assessment, assess
+from triage.engine import (
+    CONTRACT_VERSION,
+    MAX_AGE,
+    MIN_AGE,
+    Assessment,
+    assess,
+    handoff,
+    level_advice,
+)
 from triage.forms import AgeForm, QuestionsForm, RedFlagsForm
 from triage.rules import RULES_VERSION
 from triage.vocabulary import (
     ADULT_AGE,
     CONDITIONS,
     FINDINGS,
-    LEVEL_ADVICE,
     LEVEL_TITLES,
     LEVELS,
     condition_url,
 )
 
 STATE_SALT = "triage.checker.state"
+AGE_DIGITS = len(str(MAX_AGE))
 # A half-finished check is worthless after a day, and old state should not linger.
 STATE_MAX_AGE_SECONDS = 24 * 60 * 60
 
@@ -114,8 +125,8 @@ def api_contract(request: HttpRequest) -> JsonResponse:
                 {
                     "code": level,
                     "title": gettext(LEVEL_TITLES[level]),
-                    "advice": gettext(LEVEL_ADVICE[level]).format(
-                        emergency_number=settings.EMERGENCY_NUMBER
+                    "advice": level_advice(
+                        level, emergency_number=settings.EMERGENCY_NUMBER, translate=gettext
                     ),
                 }
                 for level in LEVELS
@@ -145,12 +156,20 @@ def api_contract(request: HttpRequest) -> JsonResponse:
 # --- The checker --------------------------------------------------------------------------
 
 
-def _dump_state(state: flow.CheckState) -> str:
-    return signing.dumps(state.as_data(), salt=STATE_SALT, compress=True)
+def _state_salt(request: HttpRequest) -> str:
+    # On a kiosk the answers are signed for this person's turn only: once the
+    # kiosk is cleared, a form left in the browser's history cannot be read back.
+    if request.kiosk is not None:
+        return f"{STATE_SALT}:kiosk:{request.kiosk.generation}"
+    return STATE_SALT
 
 
-def _load_state(token: str) -> flow.CheckState:
-    data = signing.loads(token, salt=STATE_SALT, max_age=STATE_MAX_AGE_SECONDS)
+def _dump_state(request: HttpRequest, state: flow.CheckState) -> str:
+    return signing.dumps(state.as_data(), salt=_state_salt(request), compress=True)
+
+
+def _load_state(request: HttpRequest, token: str) -> flow.CheckState:
+    data = signing.loads(token, salt=_state_salt(request), max_age=STATE_MAX_AGE_SECONDS)
     return flow.CheckState.from_data(data)
 
 
@@ -230,7 +249,7 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
     path = flow.path(state)
     context = {
         "step": step,
-        "state_token": _dump_state(state),
+        "state_token": _dump_state(request, state),
         "form": form if form is not None else _form_for(step, state),
         "notice": notice,
         "steps": path,
@@ -249,7 +268,14 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
             emergency_number=settings.EMERGENCY_NUMBER,
             translate=gettext,
         )
-        context |= {"assessment": assessment, "links": _result_links(assessment)}
+        links = _result_links(assessment)
+        context |= {
+            "assessment": assessment,
+            "links": links,
+            "handoff_url": take_home.result_url(
+                assessment.level, tuple(link["page"].slug for link in links)
+            ),
+        }
     template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
     response = render(request, template, context, status=status)
     # Every checker page carries answers: never keep a copy anywhere (no-store, private).
@@ -265,7 +291,7 @@ def checker(request: HttpRequest) -> HttpResponse:
         return _render_step(request, flow.CheckState())
 
     try:
-        state = _load_state(request.POST.get("state", ""))
+        state = _load_state(request, request.POST.get("state", ""))
     except (signing.BadSignature, ValueError, TypeError):
         return _render_step(
             request,
@@ -282,6 +308,10 @@ def checker(request: HttpRequest) -> HttpResponse:
         return _render_step(request, flow.CheckState())
     if action == "back":
         return _render_step(request, flow.after_back(state))
+    if keypad.is_key_action(action) and state.step == flow.AGE_STEP:
+        # The on-screen number pad without JavaScript: one key per round trip.
+        entry = keypad.press(request.POST.get("age", ""), action, max_length=AGE_DIGITS)
+        return _render_step(request, state, form=AgeForm(initial={"age": entry}))
     if action.startswith("change:"):
         return _render_step(request, flow.after_change(state, action.removeprefix("change:")))
     if state.step == flow.REVIEW_STEP:
@@ -294,3 +324,31 @@ def checker(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _render_step(request, state, form=form)
     return _render_step(request, flow.after_continue(_apply(step, state, form)))
+
+
+# --- Taking a result home -----------------------------------------------------------------
+
+
+@require_GET
+@cacheable_content
+def result_summary(request: HttpRequest) -> HttpResponse:
+    """A result without its answers: the level and the pages, opened from a QR code or handout."""
+    level = request.GET.get("level", "")
+    if level not in LEVELS:
+        return render(request, "triage/result_summary.html", {"invalid": True}, status=400)
+    requested = request.GET.get("pages", "").split(",")[: take_home.MAX_PAGES]
+    summary = handoff(
+        level, requested, emergency_number=settings.EMERGENCY_NUMBER, translate=gettext
+    )
+    pages = _existing_pages(summary.conditions or (FALLBACK_PAGE,)) or _existing_pages(
+        (FALLBACK_PAGE,)
+    )
+    return render(
+        request,
+        "triage/result_summary.html",
+        {
+            "summary": summary,
+            "pages": pages,
+            "handoff_url": take_home.result_url(level, tuple(page.slug for page in pages)),
+        },
+    )

@@ -33,8 +33,10 @@
     var id = "step-" + (++counter);
     node.setAttribute("data-history-id", id);
     snapshots[id] = node.outerHTML;
-    if (replace) { history.replaceState({ checkStep: id }, ""); }
-    else { history.pushState({ checkStep: id }, ""); }
+    // Keep what else the entry holds (a kiosk stamps each entry with its turn).
+    var state = Object.assign({}, history.state, { checkStep: id });
+    if (replace) { history.replaceState(state, ""); }
+    else { history.pushState(state, ""); }
   }
 
   function updateTitle(node) {

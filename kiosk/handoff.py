@@ -1,0 +1,44 @@
+"""Take it home: QR codes that open the same page on a person's own phone.
+
+A kiosk is shared, so what a person read or was told has to leave with them.
+Each explanation page and each checker result shows a QR code for the public
+site (``PUBLIC_BASE_URL``), drawn on the server as inline SVG, so it needs no
+script, no image request and no outside service.
+
+A result's code carries only the level and the condition pages, never the
+answers behind them: anyone who photographs the screen learns no more than
+"urgent: read about kidney infection".
+"""
+
+from urllib.parse import urlencode
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+
+# Few pages to point at, and a short link keeps the code small enough for old phone cameras.
+MAX_PAGES = 5
+
+
+def public_url(path: str, query: dict[str, str] | None = None) -> str:
+    """The address of ``path`` on the public site, for a phone outside the clinic."""
+    url = settings.PUBLIC_BASE_URL + path
+    if query:
+        url += "?" + urlencode(query)
+    return url
+
+
+def result_url(level: str, conditions: tuple[str, ...]) -> str:
+    """The public address of a result summary: the level and pages, nothing else."""
+    query = {"level": level}
+    if conditions:
+        query["pages"] = ",".join(conditions[:MAX_PAGES])
+    return public_url(reverse("triage:handoff"), query)
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code for ``url``; it scales with CSS and prints crisply."""
+    code = segno.make(url, error="m", micro=False)
+    return code.svg_inline(
+        scale=1, border=4, omitsize=True, svgclass="qr__code", dark="#000", light="#fff"
+    )

@@ -1,0 +1,27 @@
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from kiosk.handoff import public_url as build_public_url
+from kiosk.handoff import qr_svg, result_url
+
+register = template.Library()
+
+
+@register.simple_tag
+def public_url(path: str) -> str:
+    return build_public_url(path)
+
+
+@register.simple_tag
+def handoff_result_url(level: str, conditions) -> str:
+    return result_url(level, tuple(conditions))
+
+
+@register.simple_tag
+def handoff_qr(url: str, caption: str) -> str:
+    """A QR code for ``url`` with its caption and the address written out."""
+    return render_to_string(
+        "kiosk/qr.html",
+        {"url": url, "caption": caption, "svg": mark_safe(qr_svg(url))},  # noqa: S308 - SVG built by segno from a URL we made
+    )
