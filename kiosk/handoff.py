@@ -16,15 +16,17 @@ import segno
 from django.conf import settings
 from django.urls import reverse
 
-# Few pages to point at, and a short link keeps the code small enough for old phone cameras.
-MAX_PAGES = 5
+# Enough for every page a result can list (the checker links at most the seven
+# conditions and the hub), while a bound keeps a typed-in link from growing the code.
+MAX_PAGES = 8
 
 
 def public_url(path: str, query: dict[str, str] | None = None) -> str:
     """The address of ``path`` on the public site, for a phone outside the clinic."""
     url = settings.PUBLIC_BASE_URL + path
     if query:
-        url += "?" + urlencode(query)
+        # Commas stay readable: the address is printed under the code too.
+        url += "?" + urlencode(query, safe=",")
     return url
 
 

@@ -11,8 +11,6 @@
  *    comes back through Back or Forward from an earlier turn, from the
  *    back/forward cache or from the server, is replaced by the attract screen
  *    before it is shown.
- * 4. The on-screen number pad edits its field in place (without JavaScript
- *    each key is a submit button instead).
  *
  * Timers use Date.now() and setInterval only, so tests can drive them with a
  * fake clock.
@@ -72,31 +70,6 @@
     if (event.target.matches && event.target.matches("[data-kiosk-finish]")) {
       event.preventDefault();
       clearKiosk();
-    }
-  });
-
-  // --- The number pad -----------------------------------------------------------
-
-  document.addEventListener("click", function (event) {
-    var key = event.target.closest && event.target.closest("[data-keypad-key]");
-    if (!key) { return; }
-    var pad = key.closest("[data-keypad-for]");
-    var field = pad && document.getElementById(pad.getAttribute("data-keypad-for"));
-    if (!field) { return; }
-    event.preventDefault();
-    var max = parseInt(pad.getAttribute("data-keypad-max"), 10) || 12;
-    var value = field.value.replace(/\D/g, "");
-    var pressed = key.getAttribute("data-keypad-key");
-    if (pressed === "delete") { value = value.slice(0, -1); }
-    else if (pressed === "clear") { value = ""; }
-    else if (value.length < max) { value += pressed; }
-    field.value = value;
-    var status = pad.querySelector("[data-keypad-status]");
-    if (status) {
-      var secret = field.type === "password";
-      status.textContent = secret
-        ? (pad.getAttribute("data-keypad-count-label") || "") + " " + value.length
-        : (value || pad.getAttribute("data-keypad-empty-label") || "");
     }
   });
 
