@@ -20,7 +20,7 @@
     field.value = value;
     var status = pad.querySelector("[data-keypad-status]");
     if (status) {
-      var secret = field.type === "password";
+      var secret = field.hasAttribute("data-keypad-secret");
       status.textContent = secret
         ? (pad.getAttribute("data-keypad-count-label") || "") + " " + value.length
         : (value || pad.getAttribute("data-keypad-empty-label") || "");
