@@ -20,6 +20,15 @@ PAGE_TYPES = {
     "sitemap": ("get", "/sitemap.xml"),
     "robots": ("get", "/robots.txt"),
     "admin login": ("get", "/admin/login/"),
+    "result summary": ("get", "/check/summary/?level=urgent&pages=pyelonephritis"),
+    "kiosk set-up": ("get", "/kiosk/"),
+}
+KIOSK_PAGE_TYPES = {
+    "kiosk attract screen": "/kiosk/",
+    "kiosk condition page": "/conditions/sepsis/",
+    "kiosk checker step": "/check/",
+    "kiosk idle page": "/kiosk/idle/?next=/check/",
+    "kiosk staff page": "/kiosk/staff/",
 }
 
 
@@ -30,9 +39,7 @@ def fetch(client, kind: str):
     return client.get(url)
 
 
-@pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_every_page_type_sends_the_security_headers(pages, client, kind):
-    response = fetch(client, kind)
+def assert_security_headers(response) -> None:
     csp = response["Content-Security-Policy"]
     assert "default-src 'none'" in csp
     assert "script-src 'self'" in csp
@@ -44,6 +51,19 @@ def test_every_page_type_sends_the_security_headers(pages, client, kind):
     assert response["X-Frame-Options"] == "DENY"
     assert "camera=()" in response["Permissions-Policy"]
     assert "geolocation=()" in response["Permissions-Policy"]
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_page_type_sends_the_security_headers(pages, client, kind):
+    assert_security_headers(fetch(client, kind))
+
+
+@pytest.mark.parametrize("kind", KIOSK_PAGE_TYPES)
+def test_every_kiosk_page_type_sends_the_security_headers(pages, client, settings, kind):
+    client.post("/kiosk/", {"pin": settings.KIOSK_PIN, "action": "enter"})
+    response = client.get(KIOSK_PAGE_TYPES[kind])
+    assert response.status_code == 200
+    assert_security_headers(response)
 
 
 PRODUCTION = {
