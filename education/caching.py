@@ -46,6 +46,7 @@ def content_etag(request, *args, **kwargs) -> str:
         settings.SITE_NAME,
         settings.CLINIC_NAME,
         settings.URGENT_CARE_TEXT,
+        settings.PUBLIC_BASE_URL,  # printed under, and encoded in, the pages' QR codes
         release_fingerprint(),
         request.get_full_path(),
     )

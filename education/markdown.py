@@ -28,8 +28,23 @@ def fill_tokens(text: str, emergency_number: str) -> str:
     return text.replace(EMERGENCY_NUMBER_TOKEN, emergency_number)
 
 
-def render_markdown(text: str, emergency_number: str = "911") -> str:
-    """Return sanitized HTML for a Markdown text."""
+def is_site_link(href: str) -> bool:
+    """A link that stays on this site: a path or an in-page anchor, never another host."""
+    return href.startswith("#") or (href.startswith("/") and not href.startswith("//"))
+
+
+def _only_site_links(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href" and not is_site_link(value):
+        return None  # the words stay; they just stop being a way off the site
+    return value
+
+
+def render_markdown(text: str, emergency_number: str = "911", site_links_only: bool = False) -> str:
+    """Return sanitized HTML for a Markdown text.
+
+    ``site_links_only`` is for clinic kiosks, which must offer no way off the
+    site: links to other sites, phone numbers and email become plain words.
+    """
     html = markdown_lib.markdown(
         fill_tokens(text, emergency_number), extensions=["tables", "sane_lists"]
     )
@@ -39,4 +54,5 @@ def render_markdown(text: str, emergency_number: str = "911") -> str:
         attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
         url_schemes=set(ALLOWED_URL_SCHEMES),
         link_rel=None,
+        attribute_filter=_only_site_links if site_links_only else None,
     )

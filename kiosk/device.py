@@ -30,6 +30,10 @@ class Kiosk:
 
 
 def kiosk_for(request: HttpRequest) -> Kiosk | None:
+    # With no staff PIN set, kiosk mode is off everywhere: a screen could not be
+    # turned back with the PIN, so it must not stay stuck as a kiosk.
+    if not settings.KIOSK_PIN:
+        return None
     generation = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT)
     if not generation:
         return None

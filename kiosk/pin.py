@@ -23,6 +23,19 @@ def _tries_key(address: str) -> str:
     return f"kiosk-pin-wrong-tries:{address}"
 
 
+def client_address(request) -> str:
+    """Who is trying PINs, as far as we can tell.
+
+    Behind a proxy every request shares the proxy's address, so the forwarded
+    chain is part of the key: otherwise one person's wrong tries anywhere would
+    lock every kiosk. Someone could forge the header to dodge the count, but
+    the PIN only guards leaving kiosk mode, and a patient at a kiosk cannot
+    set headers.
+    """
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")[:200]
+    return f"{request.META.get('REMOTE_ADDR', '')}|{forwarded}"
+
+
 def is_locked_out(address: str) -> bool:
     return cache.get(_tries_key(address), 0) >= MAX_WRONG_TRIES
 

@@ -25,7 +25,7 @@ CLEAR_SITE_DATA = '"cache", "storage"'
 
 def _pin_pad(request: HttpRequest, *, turning_on: bool) -> HttpResponse | None:
     """Run the staff PIN pad. Returns a page to show, or None once the right PIN is in."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = pin.client_address(request)
     entry = ""
     error = ""
     status = 200

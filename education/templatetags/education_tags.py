@@ -8,9 +8,13 @@ register = template.Library()
 
 
 @register.filter
-def markdown(text: str) -> str:
-    """Editor Markdown as sanitized HTML (see education.markdown)."""
-    return mark_safe(render_markdown(text, settings.EMERGENCY_NUMBER))  # noqa: S308 - sanitized by nh3
+def markdown(text: str, site_links_only=False) -> str:
+    """Editor Markdown as sanitized HTML (see education.markdown).
+
+    ``{{ body|markdown:kiosk }}`` keeps only links within the site on a kiosk.
+    """
+    html = render_markdown(text, settings.EMERGENCY_NUMBER, site_links_only=bool(site_links_only))
+    return mark_safe(html)  # noqa: S308 - sanitized by nh3
 
 
 @register.filter

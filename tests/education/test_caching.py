@@ -44,3 +44,11 @@ def test_checker_pages_are_not_cacheable(pages, client):
     assert "no-store" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
     assert not response.has_header("ETag")
+
+
+def test_the_public_address_is_part_of_the_validator(client, pages, settings):
+    before = client.get("/conditions/sepsis/")["ETag"]
+    settings.PUBLIC_BASE_URL = "https://guide.example.org"
+    after = client.get("/conditions/sepsis/", headers={"if-none-match": before})
+    assert after.status_code == 200
+    assert "https://guide.example.org/conditions/sepsis/" in after.content.decode()

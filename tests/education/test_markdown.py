@@ -38,3 +38,21 @@ def test_ordinary_links_are_kept():
 
 def test_emergency_number_token_uses_the_clinic_number():
     assert "Call 999 now" in render_markdown("Call [emergency number] now", emergency_number="999")
+
+
+def test_on_a_kiosk_links_off_the_site_become_plain_words():
+    text = (
+        "See [the NHS](https://www.nhs.uk/), [call us](tel:911), [mail](mailto:a@b.org), "
+        "[sneaky](//evil.example/), [signs](#emergency-signs) and [sepsis](/conditions/sepsis/)."
+    )
+    html = render_markdown(text, site_links_only=True)
+    assert "the NHS" in html and "call us" in html and "sneaky" in html
+    assert "nhs.uk" not in html and "tel:" not in html and "mailto:" not in html
+    assert "evil.example" not in html
+    assert 'href="#emergency-signs"' in html
+    assert 'href="/conditions/sepsis/"' in html
+
+
+def test_off_a_kiosk_links_to_other_sites_stay_links():
+    html = render_markdown("See [the NHS](https://www.nhs.uk/).")
+    assert 'href="https://www.nhs.uk/"' in html

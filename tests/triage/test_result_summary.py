@@ -1,0 +1,214 @@
+"""/check/summary/: a result without its answers, opened from a QR code or a handout."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.utils.html import escape
+
+from education.models import Page
+from kiosk.handoff import MAX_PAGES
+from tests.kiosk.helpers import page_qr_urls
+from triage.engine import handoff, level_advice
+from triage.vocabulary import LEVEL_TITLES, LEVELS
+
+pytestmark = pytest.mark.django_db
+
+HUB = "back-pain-and-fever"
+PUBLIC = "https://guide.example.org"
+NOT_COMPLETE = "This link is not complete"
+
+
+def summary(client, **query):
+    return client.get("/check/summary/", query)
+
+
+def linked_pages(html: str) -> list[str]:
+    listing = re.search(r'<ol class="result__pages">(.*?)</ol>', html, re.DOTALL)
+    assert listing, "no list of pages"
+    return re.findall(r'<a href="/conditions/([^/"]+)/">', listing.group(1))
+
+
+def test_each_level_shows_its_title_and_advice(client, pages):
+    for level in LEVELS:
+        response = summary(client, level=level, pages="sepsis")
+        html = response.content.decode()
+        assert response.status_code == 200, level
+        assert f"result--{level}" in html
+        assert escape(LEVEL_TITLES[level]) in html
+        assert f'<p class="result__advice">{escape(level_advice(level))}</p>' in html
+        assert "This page does not know your answers." in html
+
+
+def test_each_level_shows_the_safety_net_for_its_pages(client, pages):
+    for level in LEVELS:
+        html = summary(client, level=level, pages="pyelonephritis").content.decode()
+        lines = handoff(level, ["pyelonephritis"]).safety_net
+        assert lines, level
+        for line in lines:
+            assert f"<li>{escape(line)}</li>" in html, (level, line)
+
+
+def test_the_advice_uses_the_clinics_emergency_number(client, pages, settings):
+    settings.EMERGENCY_NUMBER = "999"
+    html = summary(client, level="emergency").content.decode()
+    assert "Call 999 now" in html
+    assert 'href="tel:999"' in html
+
+
+def test_an_urgent_summary_mentions_urgent_care(client, pages, settings):
+    settings.URGENT_CARE_TEXT = "Go to the walk-in clinic on Main Street."
+    html = summary(client, level="urgent").content.decode()
+    assert "Go to the walk-in clinic on Main Street." in html
+
+
+def test_the_given_pages_are_linked_in_the_order_given(client, pages):
+    html = summary(client, level="soon", pages="discitis,sepsis,pyelonephritis").content.decode()
+    assert linked_pages(html) == ["discitis", "sepsis", "pyelonephritis"]
+    html = summary(client, level="soon", pages="pyelonephritis,sepsis,discitis").content.decode()
+    assert linked_pages(html) == ["pyelonephritis", "sepsis", "discitis"]
+
+
+def test_linked_pages_show_the_editors_current_titles(client, pages):
+    Page.objects.filter(slug="sepsis").update(title="Sepsis (blood poisoning)")
+    html = summary(client, level="urgent", pages="sepsis").content.decode()
+    assert '<a href="/conditions/sepsis/">Sepsis (blood poisoning)</a>' in html
+
+
+def test_unknown_slugs_and_duplicates_are_dropped(client, pages):
+    html = summary(
+        client, level="urgent", pages="sepsis,no-such-page,sepsis,,../admin,discitis"
+    ).content.decode()
+    assert linked_pages(html) == ["sepsis", "discitis"]
+
+
+def test_every_page_a_result_can_name_is_linked(client, pages):
+    slugs = list(Page.objects.values_list("slug", flat=True))
+    assert len(slugs) <= MAX_PAGES
+    html = summary(client, level="soon", pages=",".join(slugs)).content.decode()
+    assert linked_pages(html) == slugs
+
+
+def test_only_the_first_few_names_in_the_link_are_read(client, pages):
+    names = [f"nope-{number}" for number in range(MAX_PAGES)] + ["sepsis"]
+    html = summary(client, level="soon", pages=",".join(names)).content.decode()
+    assert linked_pages(html) == [HUB]
+
+
+def test_without_known_pages_the_hub_page_is_linked(client, pages):
+    for query in (
+        {},
+        {"pages": ""},
+        {"pages": "nope"},
+        {"pages": "nope,nor-this"},
+        {"pages": ",,"},
+    ):
+        response = summary(client, level="self_care", **query)
+        assert response.status_code == 200, query
+        assert linked_pages(response.content.decode()) == [HUB], query
+
+
+def test_a_page_an_editor_removed_is_left_out(client, pages):
+    Page.objects.filter(slug="discitis").delete()
+    html = summary(client, level="soon", pages="discitis,sepsis").content.decode()
+    assert linked_pages(html) == ["sepsis"]
+    html = summary(client, level="soon", pages="discitis").content.decode()
+    assert linked_pages(html) == [HUB]
+
+
+BAD_LEVELS = [
+    {},
+    {"pages": "sepsis"},
+    {"level": ""},
+    {"level": "critical"},
+    {"level": "EMERGENCY"},
+    {"level": " urgent"},
+    {"level": "urgent,soon"},
+    {"level": "self care"},
+    {"level": "x" * 10_000},
+]
+
+
+def test_a_missing_or_unknown_level_is_a_400_with_a_plain_message(client, pages):
+    for query in BAD_LEVELS:
+        response = client.get("/check/summary/", query)
+        html = response.content.decode()
+        assert response.status_code == 400, query
+        assert f"<h1>{NOT_COMPLETE}</h1>" in html
+        assert "We could not tell which result this link is for." in html
+        assert 'href="/check/"' in html
+        assert "<svg" not in html
+
+
+JUNK = [
+    "x" * 20_000,
+    "," * 10_000,
+    "sepsis," * 3_000,
+    "sépsis,脊椎,💥,\u202e,ｓｅｐｓｉｓ",
+    "%00,%2C,<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "/conditions/sepsis/",
+]
+
+
+@pytest.mark.parametrize("level", ["emergency", "self_care", "nope", "💥" * 500])
+def test_junk_in_the_link_never_breaks_the_page(client, pages, level):
+    for junk in JUNK:
+        response = client.get("/check/summary/", {"level": level, "pages": junk})
+        assert response.status_code == (200 if level in LEVELS else 400), junk[:40]
+        html = response.content.decode()
+        assert "<script>alert" not in html
+        if response.status_code == 200:
+            assert linked_pages(html), junk[:40]
+
+
+def test_repeated_parameters_never_break_the_page(client, pages):
+    response = client.get("/check/summary/?level=urgent&level=nope&pages=sepsis&pages=discitis")
+    assert response.status_code in (200, 400)
+
+
+def test_the_summary_is_cacheable_and_revalidates(client, pages):
+    response = summary(client, level="urgent", pages="sepsis")
+    assert response["ETag"]
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control and "max-age=" in cache_control
+    assert "no-store" not in cache_control
+    again = client.get(
+        "/check/summary/",
+        {"level": "urgent", "pages": "sepsis"},
+        headers={"if-none-match": response["ETag"]},
+    )
+    assert again.status_code == 304
+
+
+def test_each_summary_has_its_own_validator(client, pages):
+    urgent = summary(client, level="urgent", pages="sepsis")["ETag"]
+    soon = summary(client, level="soon", pages="sepsis")["ETag"]
+    other_page = summary(client, level="urgent", pages="discitis")["ETag"]
+    assert len({urgent, soon, other_page}) == 3
+
+
+def test_the_summary_is_kept_out_of_search_engines(client, pages):
+    html = summary(client, level="urgent").content.decode()
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_the_qr_code_opens_the_same_summary_on_the_public_site(client, pages, settings):
+    settings.PUBLIC_BASE_URL = PUBLIC
+    for level in LEVELS:
+        html = summary(client, level=level, pages="sepsis,nope,discitis,sepsis").content.decode()
+        [url] = page_qr_urls(html)
+        parts = urlsplit(url)
+        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{PUBLIC}/check/summary/"
+        assert parse_qs(parts.query) == {"level": [level], "pages": ["sepsis,discitis"]}
+        assert f'<span class="qr__url">{escape(url)}</span>' in html
+
+
+def test_the_qr_code_of_a_summary_without_known_pages_names_the_hub_page(client, pages):
+    html = summary(client, level="routine", pages="nope").content.decode()
+    [url] = page_qr_urls(html)
+    assert parse_qs(urlsplit(url).query) == {"level": ["routine"], "pages": [HUB]}
+
+
+def test_only_get_is_allowed(client, pages):
+    assert client.post("/check/summary/", {"level": "urgent"}).status_code == 405
