@@ -1,0 +1,58 @@
+"""Gunicorn settings for production: `gunicorn -c config/gunicorn.conf.py config.wsgi`.
+
+One place for the server's settings, so the README, `make bench` and the
+access-log test all run the site the same way. Each value can be changed from
+the environment without editing this file.
+"""
+
+import logging
+import os
+import re
+
+from gunicorn import glogging
+
+# Behind a TLS-terminating proxy on the same machine; set GUNICORN_BIND to
+# e.g. "0.0.0.0:8000" or "unix:/run/guide.sock" (comma-separated for several).
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
+
+# Measured with `make bench` on 2 cores (docs/benchmarks.md): a page is a few
+# milliseconds of CPU-bound template work and quick database reads, so more
+# processes than cores only adds switching.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+workers = int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() or 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+
+# The control socket lets anyone with access to the file reload or stop the
+# server; production is managed by the service manager instead.
+control_socket_disable = True
+
+# Access log to stdout for the service manager's journal; errors to stderr.
+# The format is the privacy rule made concrete: method, path without the query
+# string (%(U)s), status, bytes and duration only. No client address, query
+# string (%(q)s, %(r)s), referer (%(f)s), user agent, cookies or other headers:
+# a visit to a condition page is health information, and the checker's answers
+# must never reach a log.
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+# gunicorn itself writes the raw request line, query string included, into the
+# error log when a request line is malformed or a worker times out mid-request.
+QUERY_STRING = re.compile(r"\?[^\s'\"]*")
+
+
+def drop_query_strings(record: logging.LogRecord) -> bool:
+    record.msg = QUERY_STRING.sub(" [query string removed]", record.getMessage())
+    record.args = ()
+    return True
+
+
+class Logger(glogging.Logger):
+    """gunicorn's logger, with query strings cut out of error-log messages."""
+
+    def setup(self, cfg):
+        super().setup(cfg)
+        self.error_log.addFilter(drop_query_strings)
+
+
+logger_class = Logger
