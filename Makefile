@@ -12,13 +12,14 @@ SECRET_FILE := .local-secret-key
 # Local runs use plain http on 127.0.0.1, with DEBUG off so you see what users see.
 LOCAL_ENV = DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_HTTPS=false
 
-.PHONY: run dev test lint format check browsers clean help
+.PHONY: run dev test lint format check browsers bench bench-tools clean help
 
 help:
 	@echo "make run    - serve the site on http://$(HOST):$(PORT) with all content loaded"
 	@echo "make test   - run the whole test suite (lint, migrations check, unit, browser)"
 	@echo "make dev    - like run, with DEBUG on"
 	@echo "make format - format the code with ruff"
+	@echo "make bench  - load, page-weight and Lighthouse figures under gunicorn (docs/benchmarks.md)"
 
 $(VENV)/.created:
 	@python=$$(scripts/find-python) && echo "Using $$python" && $$python -m venv $(VENV)
@@ -60,6 +61,30 @@ browsers:
 		echo "Chromium is missing: run 'sudo apt-get install -y chromium' for the browser tests" >&2; exit 1; \
 	fi
 
+# `make bench`: Debian's wrk, nginx and Node (npm) when missing and we are root,
+# Chromium as for the tests, and Lighthouse with puppeteer-core from the npm
+# registry, pinned by scripts/lighthouse/package-lock.json, in its node_modules.
+LIGHTHOUSE_DIR := scripts/lighthouse
+BENCH_PACKAGES := wrk:wrk nginx:nginx npm:nodejs npm:npm
+
+bench-tools: browsers
+	@missing=""; for pair in $(BENCH_PACKAGES); do \
+		command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair#*:}"; done; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing$$missing from Debian's packages..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Missing for make bench:$$missing. Run 'sudo apt-get install -y$$missing'" >&2; exit 1; \
+	fi
+
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json | bench-tools
+	cd $(LIGHTHOUSE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: $(VENV)/.runtime bench-tools $(LIGHTHOUSE_DIR)/node_modules/.installed
+	$(PY) scripts/bench.py $(BENCH_ARGS)
+
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -76,4 +101,4 @@ format: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .hypothesis
+	rm -rf $(VENV) staticfiles .pytest_cache .hypothesis $(LIGHTHOUSE_DIR)/node_modules
