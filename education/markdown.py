@@ -8,6 +8,8 @@ Content may say ``[emergency number]``; it becomes the clinic's emergency
 number from settings, so the same text works for 911, 999 or 112.
 """
 
+import functools
+
 import markdown as markdown_lib
 import nh3
 
@@ -39,6 +41,11 @@ def _only_site_links(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Rendering is a pure function of its arguments and was over half of a condition
+# page's time under load (docs/benchmarks.md); sections change only when an
+# editor saves, so each process keeps the HTML of the texts it has rendered.
+# Bounded, so unusual content cannot grow memory without limit.
+@functools.lru_cache(maxsize=1024)
 def render_markdown(text: str, emergency_number: str = "911", site_links_only: bool = False) -> str:
     """Return sanitized HTML for a Markdown text.
 
