@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from education import search as page_search
 from education.caching import cacheable_content
 from education.models import Page, Section
+from education.rendered_pages import reuse_while_etag_matches
 
 MAX_QUERY_LENGTH = page_search.MAX_QUERY_LENGTH
 
@@ -22,6 +23,7 @@ def _pages_with_content():
 
 @require_GET
 @cacheable_content
+@reuse_while_etag_matches
 def home(request: HttpRequest) -> HttpResponse:
     if request.kiosk is not None:
         return redirect("kiosk:start")  # a kiosk's home is its attract screen
@@ -38,12 +40,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @cacheable_content
+@reuse_while_etag_matches
 def page_list(request: HttpRequest) -> HttpResponse:
     return render(request, "education/page_list.html", {"pages": Page.objects.all()})
 
 
 @require_GET
 @cacheable_content
+@reuse_while_etag_matches
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(_pages_with_content(), slug=slug)
     return render(request, "education/page_detail.html", {"page": page})
