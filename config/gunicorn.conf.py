@@ -15,11 +15,16 @@ from gunicorn import glogging
 # e.g. "0.0.0.0:8000" or "unix:/run/guide.sock" (comma-separated for several).
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
 
-# Measured with `make bench` on 2 cores (docs/benchmarks.md): a page is a few
-# milliseconds of CPU-bound template work and quick database reads, so more
-# processes than cores only adds switching.
+# Sync workers, two per core. Each request is a few milliseconds of CPU-bound
+# Python (middleware, templates, the engine) and short database reads; a
+# second worker per core keeps the core busy while the other waits on the
+# database (PostgreSQL in production is across a socket). `make bench` on
+# 2 cores (docs/benchmarks.md, single runs on a shared machine): 4 sync workers
+# did as well as 2 or better on every target at 50 connections, and gthread (2
+# workers x 4 threads) no better than sync. Sync workers serve one connection
+# at a time, so run behind a buffering proxy.
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
-workers = int(os.environ.get("GUNICORN_WORKERS", os.cpu_count() or 1))
+workers = int(os.environ.get("GUNICORN_WORKERS", 2 * (os.cpu_count() or 1)))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 
 # The control socket lets anyone with access to the file reload or stop the
