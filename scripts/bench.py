@@ -592,7 +592,7 @@ def report(context: dict) -> str:
             )
         misses = [(result.name, *miss) for result in scores for miss in result.misses]
         if misses:
-            lines += ["", "Audits that cost points:", ""]
+            lines += ["", "Scored audits below full marks:", ""]
             lines += [
                 f"- {name}, {category}: {title}" + (f" ({detail})" if detail else "")
                 for name, category, title, detail in misses
