@@ -127,7 +127,7 @@ class Processes:
             self.stop(process)
 
 
-def raise_on_sigterm(signum, frame):
+def raise_on_signal(signum, frame):
     raise SystemExit(f"stopped by signal {signum}")
 
 
@@ -804,7 +804,10 @@ def main() -> None:
     args = parser.parse_args()
     check_tools(with_lighthouse=not args.no_lighthouse)
 
-    signal.signal(signal.SIGTERM, raise_on_sigterm)
+    # Ctrl-C and a plain kill both end the run through the cleanup below, even
+    # when the shell that started us ignores SIGINT (a background job).
+    signal.signal(signal.SIGTERM, raise_on_signal)
+    signal.signal(signal.SIGINT, raise_on_signal)
     procs = Processes()
     work = Path(tempfile.mkdtemp(prefix="guide-bench-"))
     try:
