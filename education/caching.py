@@ -37,6 +37,16 @@ def release_fingerprint() -> str:
 
 
 def content_etag(request, *args, **kwargs) -> str:
+    # Asked twice per request (the conditional GET and the rendered-page reuse);
+    # one database aggregate is enough.
+    remembered = getattr(request, "_content_etag", None)
+    if remembered is not None:
+        return remembered
+    request._content_etag = _compute_content_etag(request)
+    return request._content_etag
+
+
+def _compute_content_etag(request) -> str:
     # The count catches a deleted page, which leaves the latest edit time unchanged.
     pages = Page.objects.aggregate(latest=Max("updated_at"), count=Count("id"))
     parts = (

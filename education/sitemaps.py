@@ -20,7 +20,8 @@ class StaticViewSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return ["home", "education:page_list", "education:search"]
+        # Not search: robots.txt keeps crawlers off it, and its pages say noindex.
+        return ["home", "education:page_list", "triage:checker"]
 
     def location(self, name: str) -> str:
         return reverse(name)
