@@ -6,11 +6,8 @@
  *    large "I'm still here" button; then the kiosk clears itself.
  * 2. Clearing replaces the current history entry with /kiosk/clear/, which
  *    starts a new turn (a new generation in the kiosk cookie) and shows the
- *    attract screen.
- * 3. History: every entry is stamped with the turn's generation. A page that
- *    comes back through Back or Forward from an earlier turn, from the
- *    back/forward cache or from the server, is replaced by the attract screen
- *    before it is shown.
+ *    attract screen. Pages from earlier turns are kept out of reach by
+ *    kiosk-history.js, which runs before the page is drawn.
  *
  * Timers use Date.now() and setInterval only, so tests can drive them with a
  * fake clock.
@@ -18,47 +15,9 @@
 (function () {
   "use strict";
   var body = document.body;
-  var generation = body.getAttribute("data-kiosk-generation");
-  var home = body.getAttribute("data-kiosk-home") || "/kiosk/";
+  var home = document.documentElement.getAttribute("data-kiosk-home") || "/kiosk/";
   var clearUrl = home + "clear/";
-  var STORE_KEY = "kioskGeneration";
-
-  // --- History from an earlier turn -------------------------------------------------
-
-  function storedGeneration() {
-    try { return window.localStorage.getItem(STORE_KEY); } catch (e) { return null; }
-  }
-  function storeGeneration(value) {
-    try { window.localStorage.setItem(STORE_KEY, value); } catch (e) { /* private mode: Back still checks the entry stamp */ }
-  }
-  function leaveForAttractScreen() {
-    document.documentElement.classList.add("kiosk-clearing");
-    window.location.replace(home);
-  }
-
-  // A page fetched now carries the current turn's generation (from the cookie).
-  storeGeneration(generation);
-  var entryGeneration = history.state && history.state.kioskGeneration;
-  if (entryGeneration && entryGeneration !== generation) {
-    // Back or Forward into a page from an earlier turn: the server sent it
-    // fresh, but the person it belonged to is gone.
-    leaveForAttractScreen();
-    return;
-  }
-  history.replaceState(Object.assign({}, history.state, { kioskGeneration: generation }), "");
-
-  // Hide the page as it goes into the back/forward cache; show it again only if
-  // it still belongs to the current turn.
-  window.addEventListener("pagehide", function () {
-    document.documentElement.classList.add("kiosk-clearing");
-  });
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted && storedGeneration() && storedGeneration() !== generation) {
-      leaveForAttractScreen();
-      return;
-    }
-    document.documentElement.classList.remove("kiosk-clearing");
-  });
+  if (window.kioskLeaving) { return; } // kiosk-history.js is replacing this page
 
   function clearKiosk() {
     document.documentElement.classList.add("kiosk-clearing");
