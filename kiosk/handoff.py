@@ -5,9 +5,10 @@ Each explanation page and each checker result shows a QR code for the public
 site (``PUBLIC_BASE_URL``), drawn on the server as inline SVG, so it needs no
 script, no image request and no outside service.
 
-A result's code carries only the level and the condition pages, never the
-answers behind them: anyone who photographs the screen learns no more than
-"urgent: read about kidney infection".
+A result's code carries only the level, the condition pages and, for some
+results, the kind of place to go, never the answers behind them: anyone who
+photographs the screen learns no more than "urgent: read about kidney
+infection" or "urgent: go to the maternity unit".
 """
 
 from urllib.parse import urlencode
@@ -30,11 +31,14 @@ def public_url(path: str, query: dict[str, str] | None = None) -> str:
     return url
 
 
-def result_url(level: str, conditions: tuple[str, ...]) -> str:
-    """The public address of a result summary: the level and pages, nothing else."""
+def result_url(level: str, conditions: tuple[str, ...], go_to: str = "") -> str:
+    """The public address of a result summary: the level, the pages and where to go
+    (a hospital, the maternity unit), nothing else."""
     query = {"level": level}
     if conditions:
         query["pages"] = ",".join(conditions[:MAX_PAGES])
+    if go_to:
+        query["go"] = go_to
     return public_url(reverse("triage:handoff"), query)
 
 

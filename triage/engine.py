@@ -1,8 +1,9 @@
 """The triage engine: answers in, an :class:`Assessment` out.
 
 ``assess()`` checks the answers, applies the rules in :mod:`triage.rules`, and builds
-the result the contract describes (``shared/specs/triage-contract.md``): a level, the
-condition pages that fit, the reasons, the advice and the safety net.
+the result the contract describes (``docs/triage-contract.md``, with this project's
+extensions): a level, the condition pages that fit, the reasons, the advice and the
+safety net.
 
 How a result is decided:
 
@@ -13,6 +14,9 @@ How a result is decided:
    level. Because rules look only at present findings, a new "yes" can never lower
    the level.
 4. Anyone under 16 is out of scope and never below "urgent".
+5. The advice is the level's own, unless a deciding rule names a place to go
+   (``Rule.go_to``): some people need a hospital's same-day tests or their
+   maternity team, not just "a doctor today".
 
 Plain Python with no Django import. The views can pass Django's ``gettext`` as
 ``translate`` so that sentences built from parts are translated part by part.
@@ -37,6 +41,7 @@ from .rules import (
 )
 from .vocabulary import (
     ADULT_AGE,
+    CARE_SETTINGS,
     CHILD_ADVICE,
     CONDITIONS,
     FINDINGS,
@@ -69,7 +74,8 @@ class Assessment:
     ``conditions`` are slugs, best match first. ``reasons``, ``advice`` and
     ``safety_net`` are never empty. ``matched_rules`` lists the ids of every rule that
     matched, for audit and tests; ``level_title`` is a plain-words heading for
-    ``level``.
+    ``level``. ``go_to`` is the key of the place the advice sends the person to
+    (``vocabulary.CARE_SETTINGS``), or "" when the level's general advice applies.
     """
 
     level: str
@@ -81,6 +87,7 @@ class Assessment:
     rules_version: str
     matched_rules: tuple[str, ...]
     level_title: str
+    go_to: str = ""
 
     def to_dict(self, translate: Translate | None = None) -> dict:
         """Return the contract's JSON object (plus ``level_title`` and ``matched_rules``).
@@ -103,6 +110,7 @@ class Assessment:
             "safety_net": list(self.safety_net),
             "rules_version": self.rules_version,
             "matched_rules": list(self.matched_rules),
+            "go_to": self.go_to or None,
         }
 
 
@@ -137,17 +145,20 @@ def assess(
         level = most_urgent((level, "urgent"))
     deciding = tuple(rule for rule in matched if rule.level == level)
     conditions = _order_conditions(matched, deciding)
+    # Rules are ordered most specific first, so the first place named wins.
+    go_to = next((rule.go_to for rule in deciding if rule.go_to), "")
 
     return Assessment(
         level=level,
         out_of_scope=out_of_scope,
         conditions=conditions,
         reasons=_reasons(deciding, given, present, unsure_codes, out_of_scope, tr),
-        advice=_advice(level, out_of_scope, emergency_number, tr),
+        advice=_advice(level, out_of_scope, emergency_number, tr, go_to),
         safety_net=_safety_net(level, conditions, present, emergency_number, tr),
         rules_version=RULES_VERSION,
         matched_rules=tuple(rule.id for rule in matched),
         level_title=tr(LEVEL_TITLES[level]),
+        go_to=go_to,
     )
 
 
@@ -164,13 +175,19 @@ class Handoff:
     advice: str
     conditions: tuple[str, ...]
     safety_net: tuple[str, ...]
+    go_to: str = ""
 
 
-def level_advice(level: str, *, emergency_number: str = "911", translate=None) -> str:
-    """The "what to do now" sentence for ``level``, with the emergency number filled in."""
+def level_advice(
+    level: str, *, emergency_number: str = "911", translate=None, go_to: str = ""
+) -> str:
+    """The "what to do now" advice for ``level`` (or for the place ``go_to``), with the
+    emergency number filled in."""
     if level not in LEVEL_ADVICE:
         raise InvalidAnswers(f"Unknown level {level!r}.")
-    return _advice(level, False, emergency_number, translate or _identity)
+    if go_to and go_to not in CARE_SETTINGS:
+        raise InvalidAnswers(f"Unknown care setting {go_to!r}.")
+    return _advice(level, False, emergency_number, translate or _identity, go_to)
 
 
 def handoff(
@@ -179,11 +196,14 @@ def handoff(
     *,
     emergency_number: str = "911",
     translate: Translate | None = None,
+    go_to: str = "",
 ) -> Handoff:
-    """The shareable part of a result. Unknown condition slugs are dropped, not errors:
-    the caller may be reading them from a link someone typed."""
+    """The shareable part of a result. Unknown condition slugs and places are dropped,
+    not errors: the caller may be reading them from a link someone typed."""
     tr = translate or _identity
-    advice = level_advice(level, emergency_number=emergency_number, translate=tr)
+    # A result names a place only below an emergency; an emergency's advice is the call.
+    go_to = go_to if go_to in CARE_SETTINGS and level != "emergency" else ""
+    advice = level_advice(level, emergency_number=emergency_number, translate=tr, go_to=go_to)
     known = tuple(dict.fromkeys(slug for slug in conditions if slug in CONDITIONS))
     return Handoff(
         level=level,
@@ -191,6 +211,7 @@ def handoff(
         advice=advice,
         conditions=known,
         safety_net=_safety_net(level, known, frozenset(), emergency_number, tr),
+        go_to=go_to,
     )
 
 
@@ -251,13 +272,24 @@ def _with_implied(given: frozenset[str]) -> frozenset[str]:
 
 
 def _order_conditions(matched: tuple[Rule, ...], deciding: tuple[Rule, ...]) -> tuple[str, ...]:
-    """Conditions of the deciding rules first, then the rest, most urgent rule first."""
+    """Conditions of the deciding rules first, then the rest, most urgent rule first.
+
+    Among the deciding rules, the condition that more of them point to comes first: a
+    rule's first condition counts twice, the others once. Several answers that agree
+    (side pain, a fever, burning pee) then outweigh one broad rule (back pain with a
+    fever) that lists many pages. Ties keep rule order.
+    """
+    weight: dict[str, int] = {}
+    for rule in deciding:
+        for position, slug in enumerate(rule.conditions):
+            weight[slug] = weight.get(slug, 0) + (2 if position == 0 else 1)
+    first = sorted(weight, key=lambda slug: -weight[slug])  # stable: ties keep rule order
     others = sorted(
         (rule for rule in matched if rule not in deciding),
         key=lambda rule: -rank(rule.level),
     )
-    ordered: dict[str, None] = {}
-    for rule in (*deciding, *others):
+    ordered: dict[str, None] = dict.fromkeys(first)
+    for rule in others:
         ordered.update(dict.fromkeys(rule.conditions))
     return tuple(ordered)
 
@@ -313,8 +345,17 @@ def _reasons(
     return tuple(dict.fromkeys(reasons))
 
 
-def _advice(level: str, out_of_scope: bool, emergency_number: str, tr: Translate) -> str:
-    template = CHILD_ADVICE if out_of_scope and level == "urgent" else LEVEL_ADVICE[level]
+def _advice(
+    level: str, out_of_scope: bool, emergency_number: str, tr: Translate, go_to: str = ""
+) -> str:
+    if go_to:
+        # A named place is more specific than the general child advice: a pregnant
+        # 15-year-old still needs her maternity team.
+        template = CARE_SETTINGS[go_to]
+    elif out_of_scope and level == "urgent":
+        template = CHILD_ADVICE
+    else:
+        template = LEVEL_ADVICE[level]
     return _fill(template, tr, emergency_number=emergency_number)
 
 

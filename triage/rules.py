@@ -7,8 +7,10 @@ PRESENT, never at missing ones, so a new "yes" can only add matching rules and c
 never lower the result. That is the checker's main safety property; keep it when
 adding rules.
 
-Every rule cites its source in the clinical brief (``shared/clinical-brief.md``). Where
-the brief did not settle a point, the source says "judgement call" and why.
+Every rule cites its source in the clinical brief (``docs/clinical-brief.md``, a copy
+of ``shared/clinical-brief.md``) or the guideline the brief names. Where the brief did
+not settle a point, the source says "judgement call" and why; where guidance was
+unclear, the rule takes the safer level.
 
 Rules within a level are ordered most specific first: the order decides which
 condition pages are listed first.
@@ -22,7 +24,7 @@ import json
 from dataclasses import asdict, dataclass
 from types import MappingProxyType
 
-from .vocabulary import CONDITIONS, FINDINGS, LEVELS, gettext_noop
+from .vocabulary import CARE_SETTINGS, CONDITIONS, FINDINGS, LEVELS, gettext_noop
 
 # Groups of findings the rules share.
 URINARY_SYMPTOMS = ("painful_urination", "urinary_frequency", "cloudy_or_bloody_urine")
@@ -44,8 +46,17 @@ FEVER_RISKS = (
     "recent_infection",
     "injects_drugs",
     "urinary_catheter",
-    "pregnant",
     "recent_injury",
+)
+# Signs of an infection in the body's temperature: hot, or (NICE NG253) under 36 °C.
+TEMPERATURE_SIGNS = ("fever", "low_temperature")
+# Nerve signs that mean an abscess may be pressing on the spinal cord or its nerves.
+NERVE_SIGNS = (
+    "limb_weakness",
+    "limb_numbness",
+    "both_legs",
+    "saddle_numbness",
+    "bladder_bowel_change",
 )
 BACK_PAIN_FINDINGS = (
     "back_pain",
@@ -57,8 +68,27 @@ BACK_PAIN_FINDINGS = (
 )
 SPINE_INFECTIONS = ("spinal-epidural-abscess", "vertebral-osteomyelitis", "discitis")
 
-SEPSIS_SOURCE = "NICE NG51/NG253 high-risk criteria; UK Sepsis Trust and NHS lay lists"
+# NICE NG253 (19 November 2025) replaced NG51 for people aged 16 or over; NG254
+# covers under 16s.
+SEPSIS_SOURCE = (
+    "NICE NG253 high-risk criteria (replaced NG51 in 2025); UK Sepsis Trust and NHS lay lists"
+)
+SEPSIS_MODERATE_SOURCE = "NICE NG253 moderate-to-high risk criteria (same-day assessment)"
 CAUDA_EQUINA_SOURCE = "Clinical brief: back pain red flags and cauda equina syndrome"
+# Clinical brief, additions: NHS back pain and cauda equina pages.
+BOTH_LEGS_SOURCE = (
+    "NHS cauda equina syndrome and back pain pages (clinical brief, additions): pain, tingling, "
+    "numbness or weakness in both legs is an emergency, with or without fever"
+)
+NERVE_SIGNS_SOURCE = (
+    "IDSA 2015 native vertebral osteomyelitis guideline (new nerve signs need emergency "
+    "assessment, with or without fever); clinical brief: about half of people with a spinal "
+    "epidural abscess have no fever"
+)
+PREGNANCY_SOURCE = (
+    "NICE NG111 (consider hospital referral in pregnancy); clinical brief, additions: "
+    "maternity triage the same day"
+)
 ABSCESS_SOURCE = "Clinical brief: spinal epidural abscess (Davis 2004; 2025 series of 457 cases)"
 KIDNEY_SOURCE = "Clinical brief: pyelonephritis (same day for suspected kidney infection)"
 
@@ -76,6 +106,9 @@ class Rule:
     conditions: tuple[str, ...] = ()
     min_age: int | None = None
     max_age: int | None = None
+    # A key of ``vocabulary.CARE_SETTINGS``: where to go, when this rule sets the level
+    # and the place matters (tests only a hospital can do the same day, maternity care).
+    go_to: str = ""
 
     def matches(self, present: frozenset[str], age_years: int) -> bool:
         """True when this rule applies to these findings and this age."""
@@ -109,7 +142,7 @@ RULES: tuple[Rule, ...] = (
         id="abscess-nerve-signs",
         level="emergency",
         all_of=("back_pain", "fever"),
-        any_of=("limb_weakness", "limb_numbness", "saddle_numbness", "bladder_bowel_change"),
+        any_of=NERVE_SIGNS,
         conditions=SPINE_INFECTIONS,
         reason=gettext_noop(
             "Back pain with a fever and new weakness, numbness, or a change in your bladder "
@@ -121,13 +154,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="neutropenic-sepsis",
         level="emergency",
-        all_of=("fever", "recent_chemotherapy"),
+        all_of=("recent_chemotherapy",),
+        any_of=TEMPERATURE_SIGNS,
         conditions=("sepsis",),
         reason=gettext_noop(
             "A fever after chemotherapy can mean a very serious infection, because "
             "chemotherapy weakens your defences against germs."
         ),
-        source="NICE NG51: fever after chemotherapy in the last 6 weeks (neutropenic sepsis)",
+        source=(
+            "NICE NG253: fever after chemotherapy in the last 6 weeks (neutropenic sepsis); "
+            "judgement call: a low temperature after chemotherapy is treated like a fever, "
+            "since NG253 counts under 36 °C as a sign of infection too"
+        ),
     ),
     Rule(
         id="meningitis-fever",
@@ -155,6 +193,46 @@ RULES: tuple[Rule, ...] = (
             "Clinical brief: meningitis; judgement call: two meningitis signs together are "
             "an emergency even when no fever was noticed"
         ),
+    ),
+    Rule(
+        id="abscess-numbness-risk",
+        level="emergency",
+        all_of=("back_pain", "limb_numbness"),
+        any_of=SPINE_INFECTION_RISKS,
+        conditions=SPINE_INFECTIONS,
+        reason=gettext_noop(
+            "Back pain with new numbness or tingling, when you also have a health problem that "
+            "makes spine infections more likely, can mean an abscess is pressing on a nerve. "
+            "Many people with a spine abscess have no fever."
+        ),
+        source=(ABSCESS_SOURCE + "; " + NERVE_SIGNS_SOURCE + "; risk factors are present in 98 %"),
+    ),
+    Rule(
+        id="infant-fever",
+        level="emergency",
+        all_of=(),
+        any_of=TEMPERATURE_SIGNS,
+        max_age=0,
+        conditions=("sepsis", "meningitis"),
+        reason=gettext_noop(
+            "A baby with a fever, or a baby who is very cold, needs to be checked now. Babies "
+            "can become very ill quickly."
+        ),
+        source=(
+            "NICE NG143 (fever in under 5s): under 3 months with 38 °C or more is high risk; "
+            "judgement call: age in whole years cannot tell 2 months from 11, so the whole "
+            "first year is treated as under 3 months, and a low temperature like a fever"
+        ),
+    ),
+    Rule(
+        id="meningitis-seizure",
+        level="emergency",
+        all_of=("seizure",),
+        conditions=("meningitis", "sepsis"),
+        reason=gettext_noop(
+            "A fit needs help now. With an infection, it can be a sign of meningitis or sepsis."
+        ),
+        source="Clinical brief: meningitis (seizures: emergency now); NHS sepsis signs in children",
     ),
     Rule(
         id="kidney-cannot-keep-fluids",
@@ -261,6 +339,17 @@ RULES: tuple[Rule, ...] = (
         source=CAUDA_EQUINA_SOURCE + " (weakness in the legs)",
     ),
     Rule(
+        id="cauda-equina-both-legs",
+        level="emergency",
+        all_of=("both_legs",),
+        conditions=("cauda-equina-syndrome",),
+        reason=gettext_noop(
+            "New numbness, tingling, weakness or shooting pain in both legs can mean the "
+            "nerves at the bottom of your spine are being squeezed."
+        ),
+        source=BOTH_LEGS_SOURCE,
+    ),
+    Rule(
         id="new-limb-weakness",
         level="emergency",
         all_of=("limb_weakness",),
@@ -275,67 +364,24 @@ RULES: tuple[Rule, ...] = (
     ),
     # === URGENT (today) ===============================================================
     Rule(
-        id="abscess-back-pain-fever",
+        id="spine-infection-suspected",
         level="urgent",
         all_of=("back_pain", "fever"),
-        conditions=(*SPINE_INFECTIONS, "sepsis", "back-pain-and-fever"),
-        reason=gettext_noop(
-            "Back pain with a fever can mean an infection in or near your spine. Most people "
-            "with a spine abscess do not have all the signs at first, so a doctor should "
-            "check you today."
-        ),
-        source=ABSCESS_SOURCE + ": same day for back pain with fever; IDSA 2015",
-    ),
-    Rule(
-        id="spine-tender-fever",
-        level="urgent",
-        all_of=("spine_tenderness", "fever"),
-        conditions=SPINE_INFECTIONS,
-        reason=gettext_noop(
-            "A spine that is very sore to touch, or red and warm, with a fever can mean an "
-            "infection in your spine."
-        ),
-        source="Clinical brief: vertebral osteomyelitis and discitis (IDSA 2015)",
-    ),
-    Rule(
-        id="abscess-severe-pain-risk",
-        level="urgent",
-        all_of=("severe_or_worsening_pain",),
         any_of=SPINE_INFECTION_RISKS,
-        conditions=SPINE_INFECTIONS,
+        conditions=(*SPINE_INFECTIONS, "back-pain-and-fever", "sepsis"),
+        go_to="hospital_same_day",
         reason=gettext_noop(
-            "Very bad or worsening back pain is more worrying when you also have a health "
-            "problem that makes spine infections more likely."
-        ),
-        source=ABSCESS_SOURCE + ": same day for new severe back pain with a risk factor",
-    ),
-    Rule(
-        id="abscess-tender-spine-risk",
-        level="urgent",
-        all_of=("spine_tenderness",),
-        any_of=SPINE_INFECTION_RISKS,
-        conditions=SPINE_INFECTIONS,
-        reason=gettext_noop(
-            "A very sore, red or warm spine is more worrying when you also have a health "
-            "problem that makes spine infections more likely."
-        ),
-        source=ABSCESS_SOURCE + "; vertebral osteomyelitis and discitis (IDSA 2015)",
-    ),
-    Rule(
-        id="abscess-numbness-risk",
-        level="urgent",
-        all_of=("back_pain", "limb_numbness"),
-        any_of=SPINE_INFECTION_RISKS,
-        conditions=("spinal-epidural-abscess",),
-        reason=gettext_noop(
-            "Back pain with new numbness or tingling is more worrying when you also have a "
-            "health problem that makes spine infections more likely."
+            "Back pain with a fever, when you also have a health problem that makes spine "
+            "infections more likely, needs blood tests and often an MRI scan today. A hospital "
+            "can do these the same day."
         ),
         source=(
-            ABSCESS_SOURCE + "; judgement call: only about half have a fever, and risk "
-            "factors are present in 98 %, so a nerve sign plus a risk factor means today"
+            "Clinical brief, additions: suspected spine infection needs ESR/CRP, blood cultures "
+            "and an MRI the same day, usually in the emergency department; IDSA 2015"
         ),
     ),
+    # Kidney rules come before the broad back-pain-with-fever rule: side pain or pee
+    # problems with a fever point to the kidney more than to the spine.
     Rule(
         id="kidney-fever-flank",
         level="urgent",
@@ -390,10 +436,11 @@ RULES: tuple[Rule, ...] = (
         any_of=KIDNEY_SIGNS,
         conditions=("pyelonephritis",),
         reason=gettext_noop(
-            "Pee infections in pregnancy can spread to the kidneys quickly, so a doctor "
-            "should check you today."
+            "Pee infections in pregnancy, or soon after giving birth, can spread to the "
+            "kidneys quickly. Your maternity team should check you today."
         ),
-        source=KIDNEY_SOURCE + ", especially in pregnancy",
+        go_to="maternity",
+        source=KIDNEY_SOURCE + ", especially in pregnancy; " + PREGNANCY_SOURCE,
     ),
     Rule(
         id="kidney-catheter",
@@ -419,19 +466,92 @@ RULES: tuple[Rule, ...] = (
         source=KIDNEY_SOURCE + ", especially with diabetes or weakened immunity",
     ),
     Rule(
+        id="abscess-back-pain-fever",
+        level="urgent",
+        all_of=("back_pain", "fever"),
+        conditions=(*SPINE_INFECTIONS, "sepsis", "back-pain-and-fever"),
+        reason=gettext_noop(
+            "Back pain with a fever can mean an infection in or near your spine. Most people "
+            "with a spine abscess do not have all the signs at first, so a doctor should "
+            "check you today."
+        ),
+        source=ABSCESS_SOURCE + ": same day for back pain with fever; IDSA 2015",
+    ),
+    Rule(
+        id="spine-tender-fever",
+        level="urgent",
+        all_of=("spine_tenderness", "fever"),
+        conditions=SPINE_INFECTIONS,
+        reason=gettext_noop(
+            "A spine that is very sore to touch, or red and warm, with a fever can mean an "
+            "infection in your spine."
+        ),
+        source="Clinical brief: vertebral osteomyelitis and discitis (IDSA 2015)",
+    ),
+    Rule(
+        id="abscess-severe-pain-risk",
+        level="urgent",
+        all_of=("severe_or_worsening_pain",),
+        any_of=SPINE_INFECTION_RISKS,
+        conditions=SPINE_INFECTIONS,
+        reason=gettext_noop(
+            "Very bad or worsening back pain is more worrying when you also have a health "
+            "problem that makes spine infections more likely."
+        ),
+        source=ABSCESS_SOURCE + ": same day for new severe back pain with a risk factor",
+    ),
+    Rule(
+        id="abscess-tender-spine-risk",
+        level="urgent",
+        all_of=("spine_tenderness",),
+        any_of=SPINE_INFECTION_RISKS,
+        conditions=SPINE_INFECTIONS,
+        reason=gettext_noop(
+            "A very sore, red or warm spine is more worrying when you also have a health "
+            "problem that makes spine infections more likely."
+        ),
+        source=ABSCESS_SOURCE + "; vertebral osteomyelitis and discitis (IDSA 2015)",
+    ),
+    Rule(
+        id="sepsis-fever-pregnancy",
+        level="urgent",
+        all_of=("pregnant",),
+        any_of=TEMPERATURE_SIGNS,
+        conditions=("sepsis", "pyelonephritis"),
+        go_to="maternity",
+        reason=gettext_noop(
+            "A fever, or feeling very cold, while you are pregnant or soon after giving birth "
+            "can be a sign of a serious infection. Your maternity team should check you today."
+        ),
+        source=SEPSIS_MODERATE_SOURCE
+        + " (pregnant or gave birth in the last 6 weeks); "
+        + PREGNANCY_SOURCE,
+    ),
+    Rule(
+        id="sepsis-low-temperature",
+        level="urgent",
+        all_of=("low_temperature",),
+        conditions=("sepsis",),
+        reason=gettext_noop(
+            "A low temperature, or feeling very cold, while you are ill can be a sign of "
+            "sepsis. A doctor should check you today."
+        ),
+        source=SEPSIS_MODERATE_SOURCE + ": tympanic temperature under 36 °C",
+    ),
+    Rule(
         id="sepsis-fever-risk",
         level="urgent",
         all_of=("fever",),
         any_of=FEVER_RISKS,
         conditions=("sepsis",),
         reason=gettext_noop(
-            "A fever is more serious if you are pregnant, have diabetes or a weak immune "
-            "system, inject drugs, or have a catheter, or if you recently had an injury, a "
-            "back operation or injection, or another infection."
+            "A fever is more serious if you have diabetes or a weak immune system, inject "
+            "drugs, or have a catheter, or if you recently had an injury, a back operation or "
+            "injection, or another infection."
         ),
         source=(
-            "NICE NG51 moderate-to-high risk criteria (same day); judgement call: a fall or "
-            "back injury counts as the trauma NICE lists"
+            SEPSIS_MODERATE_SOURCE + "; judgement call: a fall or back injury counts as the "
+            "trauma NICE lists"
         ),
     ),
     Rule(
@@ -467,6 +587,34 @@ RULES: tuple[Rule, ...] = (
             "see you today."
         ),
         source="NICE NG111 (cannot keep fluids or tablets down); clinical brief: pyelonephritis",
+    ),
+    Rule(
+        id="back-pain-numbness",
+        level="urgent",
+        all_of=("back_pain", "limb_numbness"),
+        conditions=("cauda-equina-syndrome",),
+        reason=gettext_noop(
+            "Back pain with new numbness or tingling in a leg can mean a nerve is being "
+            "squeezed. A doctor should check you today, not in a few days."
+        ),
+        source=(
+            "NHS back pain and cauda equina pages (clinical brief, additions): new numbness or "
+            "tingling in one leg with back pain is same day, not self-care"
+        ),
+    ),
+    Rule(
+        id="new-numbness",
+        level="urgent",
+        all_of=("limb_numbness",),
+        reason=gettext_noop(
+            "New numbness or tingling in your legs or arms should be checked by a doctor today, "
+            "to make sure a nerve is not being squeezed."
+        ),
+        source=(
+            "Clinical brief, additions (new numbness in a leg is same day); judgement call: "
+            "numbness without back pain could also come from the brain or a nerve, so it is "
+            "same day too"
+        ),
     ),
     Rule(
         id="child-under-16",
@@ -558,19 +706,6 @@ RULES: tuple[Rule, ...] = (
         source="Clinical brief: back pain red flags (fracture flags: a fall or injury)",
     ),
     Rule(
-        id="new-numbness",
-        level="soon",
-        all_of=("limb_numbness",),
-        reason=gettext_noop(
-            "New numbness or tingling in your legs or arms should be checked by a doctor, to "
-            "make sure a nerve is not being squeezed."
-        ),
-        source=(
-            "Clinical brief: spinal epidural abscess (nerve problems); judgement call: "
-            "numbness without fever or a risk factor is 1 to 3 days"
-        ),
-    ),
-    Rule(
         id="back-pain-night-sweats",
         level="soon",
         all_of=("back_pain", "night_sweats"),
@@ -599,9 +734,14 @@ RULES: tuple[Rule, ...] = (
         conditions=("pyelonephritis",),
         reason=gettext_noop(
             "Pain or burning when you pee, needing to go often, or cloudy pee can mean a "
-            "bladder infection. A doctor or pharmacist should check you within a day or two."
+            "bladder infection. A doctor or pharmacist should check you within a day or two. "
+            "Men should see a doctor, who may send a sample of pee to a lab."
         ),
-        source="Clinical brief: pyelonephritis (bladder infection alone: within a day or two)",
+        source=(
+            "Clinical brief: pyelonephritis (bladder infection alone: within a day or two); "
+            "NICE NG109 (men, pregnant people and people with a catheter need a urine culture; "
+            "pregnancy and catheters have their own same-day rules)"
+        ),
     ),
     Rule(
         id="flank-pain",
@@ -720,34 +860,36 @@ SAFETY_LINES: tuple[SafetyLine, ...] = (
     SafetyLine(
         id="chemotherapy-fever",
         text=gettext_noop(
-            "If you get a fever, call {emergency_number} or your chemotherapy team's "
-            "24-hour line straight away."
+            "If you get a fever, or feel very cold or shivery, call {emergency_number} or your "
+            "chemotherapy team's 24-hour line straight away."
         ),
         levels=BELOW_EMERGENCY,
         findings=("recent_chemotherapy",),
-        promises=_each("emergency", "fever"),
+        promises=_each("emergency", "fever", "low_temperature"),
     ),
     SafetyLine(
         id="nerve-signs",
         text=gettext_noop(
-            "Call {emergency_number} now if you get new weakness in your legs, numbness "
-            "around your bottom or genitals, or new trouble peeing or pooing. Do not drive "
-            "yourself."
+            "Call {emergency_number} now if you get new weakness in your legs, numbness, "
+            "tingling or shooting pain in both legs, numbness around your bottom or genitals, "
+            "or new trouble peeing or pooing. Do not drive yourself."
         ),
         levels=BELOW_EMERGENCY,
         conditions=(*SPINE_INFECTIONS, "cauda-equina-syndrome", "back-pain-and-fever"),
         findings=(*BACK_PAIN_FINDINGS, "limb_numbness"),
-        promises=_each("emergency", "limb_weakness", "saddle_numbness", "bladder_bowel_change"),
+        promises=_each(
+            "emergency", "limb_weakness", "both_legs", "saddle_numbness", "bladder_bowel_change"
+        ),
     ),
     SafetyLine(
         id="back-pain-fever",
         text=gettext_noop(
-            "Get seen by a doctor today if you get a fever, or feel hot and shivery, with "
-            "your back pain."
+            "Get seen by a doctor today if, with your back pain, you get a fever, feel hot and "
+            "shivery or very cold, or get new numbness or tingling in a leg."
         ),
         levels=BELOW_URGENT,
         findings=BACK_PAIN_FINDINGS,
-        promises=_each("urgent", "fever"),
+        promises=_each("urgent", "fever", "low_temperature", "limb_numbness"),
     ),
     SafetyLine(
         id="meningitis-signs",
@@ -829,14 +971,20 @@ SAFETY_LINES: tuple[SafetyLine, ...] = (
         text=gettext_noop(
             "Call {emergency_number} now if you become confused or very sleepy, get very "
             "out of breath, your skin or lips turn blue, grey or blotchy, you have not peed "
-            "all day, or you get a rash that does not fade under a glass."
+            "all day, you have a fit, or you get a rash that does not fade under a glass."
         ),
         levels=BELOW_EMERGENCY,
         conditions=("sepsis", "pyelonephritis", "meningitis", *SPINE_INFECTIONS),
         findings=("fever", "night_sweats", *SPINE_INFECTION_RISKS, "pregnant"),
         fallback=True,
         promises=_each(
-            "emergency", "confusion", "breathless", "mottled_skin", "no_urine", "non_blanching_rash"
+            "emergency",
+            "confusion",
+            "breathless",
+            "mottled_skin",
+            "no_urine",
+            "seizure",
+            "non_blanching_rash",
         ),
     ),
     SafetyLine(
@@ -905,6 +1053,8 @@ def validate_rules() -> None:
         codes = (*rule.all_of, *rule.any_of)
         problems += [f"unknown finding {c!r}" for c in codes if c not in FINDINGS]
         problems += [f"unknown condition {s!r}" for s in rule.conditions if s not in CONDITIONS]
+        if rule.go_to and rule.go_to not in CARE_SETTINGS:
+            problems.append(f"unknown care setting {rule.go_to!r}")
         if not rule.reason.strip() or not rule.source.strip():
             problems.append("missing reason or source")
         if problems:
@@ -927,6 +1077,7 @@ def _rules_fingerprint() -> str:
         "implies": {code: f.implies for code, f in FINDINGS.items() if f.implies},
         "safety": [asdict(line) for line in SAFETY_LINES],
         "general": dict(GENERAL_SAFETY_LINE),
+        "care_settings": dict(CARE_SETTINGS),
     }
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:8]

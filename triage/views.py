@@ -37,6 +37,7 @@ from triage.forms import AgeForm, QuestionsForm, RedFlagsForm
 from triage.rules import RULES_VERSION
 from triage.vocabulary import (
     ADULT_AGE,
+    CARE_SETTINGS,
     CONDITIONS,
     FINDINGS,
     LEVEL_TITLES,
@@ -144,6 +145,20 @@ def api_contract(request: HttpRequest) -> JsonResponse:
             "conditions": [
                 {"slug": slug, "title": gettext(title), "url": condition_url(slug)}
                 for slug, title in CONDITIONS.items()
+            ],
+            # A result's "go_to" names one of these when the place matters; its advice
+            # then replaces the level's.
+            "care_settings": [
+                {
+                    "code": code,
+                    "advice": level_advice(
+                        "urgent",
+                        emergency_number=settings.EMERGENCY_NUMBER,
+                        translate=gettext,
+                        go_to=code,
+                    ),
+                }
+                for code in CARE_SETTINGS
             ],
             "not_sure": "Send a code in both 'findings' and 'unsure' when the answer was "
             "'not sure': it counts as yes.",
@@ -273,7 +288,7 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
             "assessment": assessment,
             "links": links,
             "handoff_url": take_home.result_url(
-                assessment.level, tuple(link["page"].slug for link in links)
+                assessment.level, tuple(link["page"].slug for link in links), assessment.go_to
             ),
         }
     template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
@@ -338,7 +353,11 @@ def result_summary(request: HttpRequest) -> HttpResponse:
         return render(request, "triage/result_summary.html", {"invalid": True}, status=400)
     requested = request.GET.get("pages", "").split(",")[: take_home.MAX_PAGES]
     summary = handoff(
-        level, requested, emergency_number=settings.EMERGENCY_NUMBER, translate=gettext
+        level,
+        requested,
+        emergency_number=settings.EMERGENCY_NUMBER,
+        translate=gettext,
+        go_to=request.GET.get("go", ""),
     )
     pages = _existing_pages(summary.conditions or (FALLBACK_PAGE,)) or _existing_pages(
         (FALLBACK_PAGE,)
@@ -349,6 +368,8 @@ def result_summary(request: HttpRequest) -> HttpResponse:
         {
             "summary": summary,
             "pages": pages,
-            "handoff_url": take_home.result_url(level, tuple(page.slug for page in pages)),
+            "handoff_url": take_home.result_url(
+                level, tuple(page.slug for page in pages), summary.go_to
+            ),
         },
     )

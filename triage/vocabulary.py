@@ -1,9 +1,9 @@
 """The words of the symptom checker: urgency levels, findings, checker steps and conditions.
 
-Everything here follows the triage contract (``shared/specs/triage-contract.md``): the
-level keys and finding codes are fixed there and may be extended, never renamed or
-dropped. This module is plain Python with no Django import, so the engine can be
-tested and reused on its own.
+Everything here follows the triage contract (``docs/triage-contract.md``, with this
+project's extensions): the level keys and finding codes are fixed there and may be
+extended, never renamed or dropped. This module is plain Python with no Django
+import, so the engine can be tested and reused on its own.
 
 Every user-facing string is wrapped in :func:`gettext_noop`. Django's ``makemessages``
 extracts that name, so the strings land in the translation catalogue; the views (or
@@ -66,6 +66,29 @@ LEVEL_ADVICE = MappingProxyType(
         "routine": gettext_noop("Book a normal appointment with your doctor."),
         "self_care": gettext_noop(
             "You can look after yourself at home. The advice below says what would change that."
+        ),
+    }
+)
+
+# Where to go, for results where the place matters as much as the time: some people
+# need tests that a family doctor or an urgent care clinic cannot do the same day.
+# A rule names one of these keys (``Rule.go_to``); when that rule sets the level, its
+# text replaces the level's general advice above. Keys are part of the API (``go_to``).
+CARE_SETTINGS = MappingProxyType(
+    {
+        # Clinical brief, additions: suspected spine infection needs ESR/CRP, blood
+        # cultures and an MRI the same day, usually in the emergency department.
+        "hospital_same_day": gettext_noop(
+            "Go to the emergency department today, or to a hospital same-day service. They "
+            "can do blood tests and an MRI scan of your spine the same day. A family doctor "
+            "or an urgent care clinic usually cannot, so do not wait for one."
+        ),
+        # NICE NG111 (consider hospital in pregnancy); clinical brief, additions:
+        # maternity triage the same day, and the pregnancy warning signs.
+        "maternity": gettext_noop(
+            "Call your maternity unit (maternity triage) now and get seen in hospital today. "
+            "Go straight away, or call {emergency_number}, if you have contractions, your "
+            "waters break, you bleed from your vagina, or your baby is moving less than usual."
         ),
     }
 )
@@ -143,6 +166,14 @@ _FINDING_LIST = (
         gettext_noop("Someone with you may notice this before you do."),
     ),
     _finding(
+        "seizure",
+        RED_FLAGS_TOPIC,
+        "emergency",
+        gettext_noop("Have you had a fit (a seizure)?"),
+        gettext_noop("you had a fit"),
+        gettext_noop("A fit is when the body goes stiff or shakes and the person cannot respond."),
+    ),
+    _finding(
         "breathless",
         RED_FLAGS_TOPIC,
         "emergency",
@@ -218,6 +249,19 @@ _FINDING_LIST = (
         gettext_noop("For example, a leg gives way, or you cannot lift your foot or grip well."),
     ),
     _finding(
+        "both_legs",
+        RED_FLAGS_TOPIC,
+        "emergency",
+        gettext_noop(
+            "Do you have new numbness, tingling, weakness or shooting pain in both of your legs?"
+        ),
+        gettext_noop("you have new numbness, tingling, weakness or shooting pain in both legs"),
+        gettext_noop(
+            "Shooting pain from your back or bottom down a leg is called sciatica. Answer yes "
+            "if you have it in both legs."
+        ),
+    ),
+    _finding(
         "saddle_numbness",
         RED_FLAGS_TOPIC,
         "emergency",
@@ -247,6 +291,16 @@ _FINDING_LIST = (
         gettext_noop("Do you have a fever, or do you feel hot and shivery?"),
         gettext_noop("you have a fever"),
         gettext_noop("A fever is a temperature of 38 °C (100.4 °F) or higher."),
+    ),
+    _finding(
+        "low_temperature",
+        "fever",
+        "symptom",
+        gettext_noop(
+            "Is your temperature under 36 °C (96.8 °F), or do you feel very cold while you are ill?"
+        ),
+        gettext_noop("your temperature is low or you feel very cold"),
+        gettext_noop("Some people with a serious infection get cold instead of hot."),
     ),
     _finding(
         "night_sweats",
@@ -292,6 +346,7 @@ _FINDING_LIST = (
             "warm or swollen?"
         ),
         gettext_noop("your spine is very sore to touch, or the skin over it is red or warm"),
+        implies=("back_pain",),
     ),
     _finding(
         "pain_over_six_weeks",

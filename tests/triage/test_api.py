@@ -121,3 +121,26 @@ def test_the_contract_endpoint_lists_codes_questions_and_levels(client):
     assert all(f["question"].endswith("?") for f in body["findings"])
     assert body["age_years"] == {"min": 0, "max": 120, "adult_from": 16}
     assert "911" in body["levels"][0]["advice"]
+
+
+def test_a_suspected_spine_infection_names_the_hospital_in_go_to_and_advice(pages, client):
+    body = post(client, {"age_years": 40, "findings": ["fever", "back_pain", "injects_drugs"]})
+    body = body.json()
+    assert body["level"] == "urgent"
+    assert body["go_to"] == "hospital_same_day"
+    assert body["advice"].startswith("Go to the emergency department today")
+
+
+def test_symptoms_in_both_legs_are_an_emergency_over_the_api(pages, client):
+    body = post(client, {"age_years": 45, "findings": ["back_pain", "both_legs"]}).json()
+    assert body["level"] == "emergency"
+    assert body["conditions"][0]["slug"] == "cauda-equina-syndrome"
+    assert body["go_to"] is None
+
+
+def test_the_contract_endpoint_lists_the_places_a_result_can_send_people(client):
+    body = client.get("/triage/api/contract").json()
+    places = {place["code"]: place["advice"] for place in body["care_settings"]}
+    assert set(places) == {"hospital_same_day", "maternity"}
+    assert "MRI" in places["hospital_same_day"]
+    assert {"both_legs", "low_temperature", "seizure"} <= {f["code"] for f in body["findings"]}

@@ -270,6 +270,7 @@ def test_rules_can_only_require_findings_to_be_present():
         "source",
         "min_age",
         "max_age",
+        "go_to",  # where to go; it never decides whether the rule matches
     }
 
 
@@ -567,7 +568,8 @@ def test_handoff_refuses_an_unknown_level():
 
 def test_a_handoff_carries_nothing_a_person_answered():
     fields = {field.name for field in dataclasses.fields(Handoff)}
-    assert fields == {"level", "level_title", "advice", "conditions", "safety_net"}
+    # go_to names a kind of place (a hospital, the maternity unit), not an answer.
+    assert fields == {"level", "level_title", "advice", "conditions", "safety_net", "go_to"}
 
 
 def test_a_handoff_cannot_be_changed():

@@ -10,7 +10,7 @@ from django.test import Client
 from kiosk.handoff import MAX_PAGES
 from tests.kiosk.helpers import CHECK_FOR_LEVEL, page_qr_urls, turn_on_kiosk
 from tests.triage.checker_driver import Checker
-from triage.vocabulary import FINDINGS, LEVELS
+from triage.vocabulary import CARE_SETTINGS, FINDINGS, LEVELS
 
 pytestmark = pytest.mark.django_db
 
@@ -195,8 +195,9 @@ def test_every_result_has_a_qr_code_for_its_summary_without_the_answers(
         parts = urlsplit(url)
         assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{PUBLIC}/check/summary/"
         query = parse_qs(parts.query)
-        assert set(query) == {"level", "pages"}, url
+        assert set(query) <= {"level", "pages", "go"}, url
         assert query["level"] == [level]
+        assert query.get("go", [""])[0] in ("", *CARE_SETTINGS), url
         shared = query["pages"][0].split(",")
         assert shared == result_pages(html)[:MAX_PAGES]
         assert not set(shared) & set(FINDINGS), url

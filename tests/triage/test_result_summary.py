@@ -212,3 +212,23 @@ def test_the_qr_code_of_a_summary_without_known_pages_names_the_hub_page(client,
 
 def test_only_get_is_allowed(client, pages):
     assert client.post("/check/summary/", {"level": "urgent"}).status_code == 405
+
+
+def test_a_summary_keeps_the_place_a_result_named(client, pages, settings):
+    settings.URGENT_CARE_TEXT = "Go to the walk-in clinic on Main Street."
+    html = summary(client, level="urgent", pages="pyelonephritis", go="maternity")
+    html = html.content.decode()
+    assert escape(level_advice("urgent", go_to="maternity")) in html
+    assert "walk-in clinic" not in html.split("result__level", 1)[1].split("</section>", 1)[0]
+    [url] = page_qr_urls(html)
+    assert parse_qs(urlsplit(url).query)["go"] == ["maternity"]
+
+
+@pytest.mark.parametrize(("level", "go"), [("urgent", "spa"), ("emergency", "maternity")])
+def test_a_summary_ignores_a_place_it_does_not_know_or_an_emergency_cannot_have(
+    client, pages, level, go
+):
+    html = summary(client, level=level, go=go).content.decode()
+    assert f'<p class="result__advice">{escape(level_advice(level))}</p>' in html
+    [url] = page_qr_urls(html)
+    assert "go" not in parse_qs(urlsplit(url).query)

@@ -136,11 +136,34 @@ def test_the_summary_lists_answers_with_change_buttons_that_return_to_it(checker
 
 
 def test_an_urgent_result_links_to_the_same_day_signs_and_mentions_urgent_care(checker):
-    checker.run(age=58, yes={"fever", "back_pain", "weakened_immunity"})
+    checker.run(age=29, yes={"fever", "back_pain"})
     assert checker.step == "result"
     assert "Urgent" in checker.html
     assert "/conditions/spinal-epidural-abscess/#urgent-signs" in checker.html
-    assert "urgent care center" in checker.html
+    assert "urgent care center" in what_to_do(checker.html)
+
+
+def what_to_do(html: str) -> str:
+    """The result's level box: its title and what to do now (the footer is left out)."""
+    return html.split("result__level", 1)[1].split("</section>", 1)[0]
+
+
+def test_a_suspected_spine_infection_is_sent_to_a_hospital_not_urgent_care(checker):
+    checker.run(age=58, yes={"fever", "back_pain", "weakened_immunity"})
+    assert checker.step == "result"
+    assert "Urgent" in checker.html
+    assert "Go to the emergency department today, or to a hospital same-day service" in (
+        checker.html
+    )
+    assert "urgent care center" not in what_to_do(checker.html)
+
+
+def test_a_pregnant_person_with_kidney_signs_is_sent_to_maternity_care(checker):
+    checker.run(age=28, yes={"pregnant", "fever", "flank_pain", "painful_urination"})
+    assert checker.step == "result"
+    assert "Call your maternity unit (maternity triage) now" in checker.html
+    assert "your baby is moving less than usual" in checker.html
+    assert "urgent care center" not in what_to_do(checker.html)
 
 
 def test_plain_back_pain_ends_in_self_care_with_a_safety_net(checker):

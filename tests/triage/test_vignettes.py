@@ -1,11 +1,13 @@
 """Clinical vignettes: realistic people, and the result the clinical brief calls for.
 
 Each row is one person: an id, their age, their "yes" answers, the level the brief
-asks for, and the condition page that should be listed first (None when no page
-should be listed). The expectations come from the brief (shared/clinical-brief.md),
-not from running the engine. Published symptom checkers get about 55 % of vignettes
-right and miss many emergencies (Semigran 2015, Schmieding 2022); this table is the
-bar the engine must clear, every row.
+asks for, the condition page that should be listed first (None when no page
+should be listed) and, where the place matters, where the advice sends them
+(``go_to``, a key of ``vocabulary.CARE_SETTINGS``). The expectations come from
+the brief (docs/clinical-brief.md), not from running the engine. Published
+symptom checkers get about 55 % of vignettes right and miss many emergencies
+(Semigran 2015, Schmieding 2022); this table is the bar the engine must clear,
+every row.
 """
 
 from typing import NamedTuple
@@ -23,10 +25,11 @@ class Vignette(NamedTuple):
     findings: tuple[str, ...]
     level: str
     first_condition: str | None
+    go_to: str = ""
 
 
-def v(id, age, findings, level, first_condition=None):
-    return Vignette(id, age, tuple(findings.split()), level, first_condition)
+def v(id, age, findings, level, first_condition=None, go_to=""):
+    return Vignette(id, age, tuple(findings.split()), level, first_condition, go_to)
 
 
 SEA = "spinal-epidural-abscess"
@@ -58,6 +61,27 @@ VIGNETTES = (
         SEA,
     ),
     v(
+        "fever-back-pain-tingling-in-both-legs",
+        40,
+        "fever back_pain both_legs",
+        "emergency",
+        SEA,
+    ),
+    v(
+        "injects-drugs-back-pain-tingling-leg-no-fever",
+        34,
+        "injects_drugs back_pain limb_numbness",
+        "emergency",
+        SEA,
+    ),
+    v(
+        "immunosuppressed-back-pain-new-tingling",
+        61,
+        "weakened_immunity back_pain limb_numbness",
+        "emergency",
+        SEA,
+    ),
+    v(
         "fever-back-pain-numb-saddle",
         57,
         "fever back_pain severe_or_worsening_pain saddle_numbness",
@@ -66,6 +90,13 @@ VIGNETTES = (
     ),
     # --- Emergency: sepsis --------------------------------------------------------------
     v("chemotherapy-patient-with-fever", 55, "recent_chemotherapy fever", "emergency", "sepsis"),
+    v(
+        "chemotherapy-patient-feels-very-cold",
+        52,
+        "recent_chemotherapy low_temperature",
+        "emergency",
+        "sepsis",
+    ),
     v(
         "chemotherapy-fever-and-back-pain",
         60,
@@ -123,6 +154,15 @@ VIGNETTES = (
     ),
     v("fever-and-worst-headache", 27, "fever severe_headache", "emergency", "meningitis"),
     v(
+        "fever-vomiting-and-a-very-bad-headache",
+        30,
+        "fever vomiting severe_headache",
+        "emergency",
+        "meningitis",
+    ),
+    v("fever-and-a-fit", 25, "fever seizure", "emergency", "meningitis"),
+    v("child-3-fever-and-a-fit", 3, "fever seizure", "emergency", "meningitis"),
+    v(
         "stiff-neck-and-worst-headache-no-fever",
         35,
         "neck_stiffness severe_headache",
@@ -162,9 +202,36 @@ VIGNETTES = (
         CES,
     ),
     v("sudden-arm-weakness-no-back-pain", 66, "limb_weakness", "emergency", None),
+    v("sciatica-in-both-legs", 45, "back_pain both_legs", "emergency", CES),
+    v("tingling-in-both-legs-no-back-pain", 50, "both_legs", "emergency", CES),
+    v("baby-8-weeks-with-a-fever", 0, "fever", "emergency", "sepsis"),
+    v("baby-who-feels-very-cold", 0, "low_temperature", "emergency", "sepsis"),
     v("child-fever-and-rash", 9, "fever non_blanching_rash", "emergency", "sepsis"),
     # --- Urgent: spine infection ---------------------------------------------------------
-    v("diabetic-58-fever-and-back-pain", 58, "weakened_immunity fever back_pain", "urgent", SEA),
+    v(
+        "diabetic-58-fever-and-back-pain",
+        58,
+        "weakened_immunity fever back_pain",
+        "urgent",
+        SEA,
+        "hospital_same_day",
+    ),
+    v(
+        "injects-drugs-fever-and-back-pain",
+        31,
+        "injects_drugs fever back_pain",
+        "urgent",
+        SEA,
+        "hospital_same_day",
+    ),
+    v(
+        "after-epidural-red-spine-and-fever",
+        50,
+        "recent_spinal_procedure spine_tenderness fever",
+        "urgent",
+        SEA,
+        "hospital_same_day",
+    ),
     v("young-adult-fever-and-back-pain", 29, "back_pain fever", "urgent", SEA),
     v("red-warm-spine-with-fever", 64, "spine_tenderness fever", "urgent", SEA),
     v(
@@ -181,13 +248,6 @@ VIGNETTES = (
         "urgent",
         SEA,
     ),
-    v(
-        "immunosuppressed-back-pain-new-tingling",
-        61,
-        "weakened_immunity back_pain limb_numbness",
-        "urgent",
-        SEA,
-    ),
     # --- Urgent: kidney infection --------------------------------------------------------
     v(
         "pregnant-28-fever-side-pain-burning-pee",
@@ -195,6 +255,22 @@ VIGNETTES = (
         "pregnant fever flank_pain painful_urination",
         "urgent",
         PYELO,
+        "maternity",
+    ),
+    v(
+        "fever-low-back-pain-and-burning-pee",
+        30,
+        "fever back_pain painful_urination",
+        "urgent",
+        PYELO,
+    ),
+    v(
+        "diabetic-fever-side-and-back-pain-burning-pee",
+        60,
+        "weakened_immunity fever back_pain flank_pain painful_urination",
+        "urgent",
+        PYELO,
+        "hospital_same_day",
     ),
     v("man-fever-side-pain-vomiting", 47, "fever flank_pain vomiting", "urgent", PYELO),
     v(
@@ -212,12 +288,30 @@ VIGNETTES = (
         "pregnant urinary_frequency painful_urination",
         "urgent",
         PYELO,
+        "maternity",
     ),
     v("catheter-cloudy-pee", 79, "urinary_catheter cloudy_or_bloody_urine", "urgent", PYELO),
     v("diabetic-burning-pee", 54, "weakened_immunity painful_urination", "urgent", PYELO),
     # --- Urgent: fever with a risk, and other same-day problems -------------------------
     v("fever-after-a-skin-infection", 43, "fever recent_infection", "urgent", "sepsis"),
-    v("pregnant-with-fever", 26, "pregnant fever", "urgent", "sepsis"),
+    v("pregnant-with-fever", 26, "pregnant fever", "urgent", "sepsis", "maternity"),
+    v(
+        "new-mother-feels-very-cold",
+        33,
+        "pregnant low_temperature",
+        "urgent",
+        "sepsis",
+        "maternity",
+    ),
+    v(
+        "older-man-very-cold-after-chest-infection",
+        78,
+        "low_temperature recent_infection",
+        "urgent",
+        "sepsis",
+    ),
+    v("back-pain-new-tingling-in-one-leg", 35, "back_pain limb_numbness", "urgent", CES),
+    v("new-tingling-in-hands-no-back-pain", 45, "limb_numbness", "urgent", None),
     v("fever-after-a-fall", 71, "fever recent_injury", "urgent", "sepsis"),
     v("stiff-neck-only", 23, "neck_stiffness", "urgent", "meningitis"),
     v("new-severe-headache-no-fever", 45, "severe_headache", "urgent", None),
@@ -235,7 +329,6 @@ VIGNETTES = (
     v("back-pain-losing-weight", 59, "unexplained_weight_loss back_pain", "soon", None),
     v("back-pain-waking-at-night", 52, "back_pain night_pain", "soon", None),
     v("back-pain-after-a-fall", 74, "back_pain recent_injury", "soon", None),
-    v("sciatica-tingling-leg", 35, "back_pain limb_numbness", "soon", None),
     v("back-pain-and-night-sweats", 48, "back_pain night_sweats", "soon", VO),
     v("fever-and-night-sweats", 30, "fever night_sweats", "soon", None),
     v("simple-bladder-infection", 24, "painful_urination urinary_frequency", "soon", PYELO),
@@ -273,6 +366,11 @@ def test_vignette_lists_the_best_condition_first(vignette):
         assert conditions == ()
     else:
         assert conditions[:1] == (vignette.first_condition,)
+
+
+@pytest.mark.parametrize("vignette", VIGNETTES, ids=[vg.id for vg in VIGNETTES])
+def test_vignette_is_sent_to_the_right_place(vignette):
+    assert assess(vignette.age, vignette.findings).go_to == vignette.go_to
 
 
 @pytest.mark.parametrize("vignette", VIGNETTES, ids=[vg.id for vg in VIGNETTES])

@@ -69,6 +69,8 @@ CONTRACT_FINDINGS = (
     "recent_injury",
     "pain_over_six_weeks",
 )
+# Findings this project added to the contract (docs/triage-contract.md, "Extensions").
+EXTENSION_FINDINGS = ("both_legs", "low_temperature", "seizure")
 CONTRACT_CONDITION_SLUGS = (
     "sepsis",
     "spinal-epidural-abscess",
@@ -87,8 +89,10 @@ EXPECTED_EMERGENCY_FINDINGS = {
     "feels_very_unwell",
     "shivering_or_chills",
     "limb_weakness",
+    "both_legs",
     "saddle_numbness",
     "bladder_bowel_change",
+    "seizure",
 }
 EXPECTED_BACKGROUND_FINDINGS = {
     "injects_drugs",
@@ -141,6 +145,10 @@ def test_every_contract_finding_code_is_defined():
     assert set(CONTRACT_FINDINGS) <= set(FINDINGS)
 
 
+def test_the_only_findings_beyond_the_contract_are_its_documented_extensions():
+    assert set(FINDINGS) - set(CONTRACT_FINDINGS) == set(EXTENSION_FINDINGS)
+
+
 def test_age_is_not_a_yes_no_finding():
     assert "age_years" not in FINDINGS
 
@@ -181,7 +189,7 @@ def test_topics_are_the_checker_steps_in_order():
 
 def test_topics_ask_the_expected_questions():
     by_key = {t.key: t.findings for t in TOPICS}
-    assert by_key["fever"] == ("fever", "night_sweats")
+    assert by_key["fever"] == ("fever", "low_temperature", "night_sweats")
     assert set(by_key["back"]) == {
         "back_pain",
         "severe_or_worsening_pain",
