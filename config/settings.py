@@ -178,6 +178,10 @@ LOGGING = {
 # --- Clinic settings: what a clinic changes to make the site its own. ---
 SITE_NAME = os.environ.get("SITE_NAME", "Back Pain and Fever Guide")
 CLINIC_NAME = os.environ.get("CLINIC_NAME", "")
+# How visitors reach the clinic about the site (shown on the about page), e.g.
+# "Call 555-0100 (weekdays 9 to 5) or write to info@clinic.example". Empty: the
+# about page says to ask the clinic's staff.
+CLINIC_CONTACT = os.environ.get("CLINIC_CONTACT", "").strip()
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "911")
 URGENT_CARE_TEXT = os.environ.get(
     "URGENT_CARE_TEXT",

@@ -16,6 +16,7 @@ from django.db.models import Count, Max
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
+from education import clinical_codes
 from education.models import Page
 
 # Short enough that an urgent correction reaches readers quickly even through a CDN.
@@ -55,9 +56,11 @@ def _compute_content_etag(request) -> str:
         settings.EMERGENCY_NUMBER,
         settings.SITE_NAME,
         settings.CLINIC_NAME,
+        settings.CLINIC_CONTACT,
         settings.URGENT_CARE_TEXT,
         settings.PUBLIC_BASE_URL,  # printed under, and encoded in, the pages' QR codes
         release_fingerprint(),
+        clinical_codes.TABLE_FINGERPRINT,  # shown on the pages and in their structured data
         request.get_full_path(),
     )
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]

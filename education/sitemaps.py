@@ -21,7 +21,14 @@ class StaticViewSitemap(Sitemap):
 
     def items(self):
         # Not search: robots.txt keeps crawlers off it, and its pages say noindex.
-        return ["home", "education:page_list", "triage:checker"]
+        return [
+            "home",
+            "education:page_list",
+            "triage:checker",
+            "education:about",
+            "education:privacy",
+            "education:accessibility",
+        ]
 
     def location(self, name: str) -> str:
         return reverse(name)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from education import views
+from education import infobutton_views, views
 
 app_name = "education"
 
@@ -8,4 +8,8 @@ urlpatterns = [
     path("conditions/", views.page_list, name="page_list"),
     path("conditions/<slug:slug>/", views.page_detail, name="page"),
     path("search/", views.search, name="search"),
+    path("infobutton/", infobutton_views.infobutton_request, name="infobutton"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("about/", views.about, name="about"),
 ]

@@ -1,10 +1,13 @@
 """Views for the explanation pages: parse the request, fetch, render."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from education import clinical_codes, infobutton
 from education import search as page_search
 from education.caching import cacheable_content
 from education.models import Page, Section
@@ -50,7 +53,14 @@ def page_list(request: HttpRequest) -> HttpResponse:
 @reuse_while_etag_matches
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(_pages_with_content(), slug=slug)
-    return render(request, "education/page_detail.html", {"page": page})
+    codes = clinical_codes.codes_for(page.slug)
+    context = {"page": page, "codes": codes}
+    if codes:
+        context["infobutton_example"] = (
+            f"{settings.PUBLIC_BASE_URL}{reverse('education:infobutton')}?"
+            f"{infobutton.request_query(codes[0])}"
+        )
+    return render(request, "education/page_detail.html", context)
 
 
 def _documents() -> list[page_search.SearchDocument]:
@@ -81,3 +91,38 @@ def search(request: HttpRequest) -> HttpResponse:
             "all_pages": [] if results else Page.objects.all(),
         }
     return render(request, "education/search.html", context)
+
+
+# --- The pages a health site owes its visitors ---------------------------------------
+
+
+@require_GET
+@cacheable_content
+@reuse_while_etag_matches
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/privacy.html")
+
+
+@require_GET
+@cacheable_content
+@reuse_while_etag_matches
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/accessibility.html")
+
+
+@require_GET
+@cacheable_content
+@reuse_while_etag_matches
+def about(request: HttpRequest) -> HttpResponse:
+    """Who runs the site, how to reach them, and (for clinicians) the codes each page answers."""
+    titles = dict(Page.objects.values_list("slug", "title"))
+    conditions = [
+        {"title": titles[slug], "url": reverse("education:page", args=[slug]), "codes": codes}
+        for slug, codes in clinical_codes.CONDITION_CODES.items()
+        if slug in titles
+    ]
+    return render(
+        request,
+        "pages/about.html",
+        {"conditions": conditions, "infobutton_path": reverse("education:infobutton")},
+    )

@@ -43,7 +43,10 @@ def _pin_pad(request: HttpRequest, *, turning_on: bool) -> HttpResponse | None:
     elif pin.is_locked_out(address):
         error, status = _locked_out_message(), 429
     template = "kiosk/turn_on.html" if turning_on else "kiosk/turn_off.html"
-    return render(request, template, {"entry": entry, "error": error}, status=status)
+    context = {"entry": entry, "error": error}
+    if error:
+        context["error_summary"] = [{"field_id": "pin", "message": error}]
+    return render(request, template, context, status=status)
 
 
 def _locked_out_message() -> str:

@@ -81,3 +81,25 @@ class QuestionsForm(forms.Form):
 
     def answers(self) -> dict[str, str]:
         return {code: self.cleaned_data[code] for code in self.step.findings}
+
+
+def error_summary(form: forms.Form | None) -> list[dict[str, str]]:
+    """Each of a form's errors with the id of the input to fix, for the error summary's links.
+
+    A link goes to the input itself (for a group of radios or tick boxes, the
+    first one), as GOV.UK's pattern asks: following it puts focus where the
+    answer goes. A form-wide error points at the form's first question.
+    """
+    if form is None or not form.is_bound or not form.errors:
+        return []
+    first = next(iter(form))
+    items = [{"field_id": _input_id(first), "message": str(m)} for m in form.non_field_errors()]
+    for bound in form:
+        items += [{"field_id": _input_id(bound), "message": str(m)} for m in bound.errors]
+    return items
+
+
+def _input_id(bound: forms.BoundField) -> str:
+    if isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return bound.subwidgets[0].id_for_label
+    return bound.id_for_label

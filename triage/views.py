@@ -33,7 +33,7 @@ from triage.engine import (
     handoff,
     level_advice,
 )
-from triage.forms import AgeForm, QuestionsForm, RedFlagsForm
+from triage.forms import AgeForm, QuestionsForm, RedFlagsForm, error_summary
 from triage.rules import RULES_VERSION
 from triage.vocabulary import (
     ADULT_AGE,
@@ -262,10 +262,12 @@ def _result_links(assessment: Assessment) -> list[dict]:
 def _render_step(request, state, form=None, status=200, notice="") -> HttpResponse:
     step = flow.STEPS[state.step]
     path = flow.path(state)
+    form = form if form is not None else _form_for(step, state)
     context = {
         "step": step,
         "state_token": _dump_state(request, state),
-        "form": form if form is not None else _form_for(step, state),
+        "form": form,
+        "error_summary": error_summary(form),
         "notice": notice,
         "steps": path,
     }

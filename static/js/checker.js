@@ -12,7 +12,11 @@
 
   function checker() { return document.getElementById("checker"); }
 
-  function focusHeading(node) {
+  // A step that came back with errors starts at its error summary
+  // (error-summary.js); any other step at its heading.
+  function focusStep(node) {
+    var summary = node && window.errorSummary && window.errorSummary.find(node);
+    if (summary) { window.errorSummary.focus(summary); return; }
     var heading = node && node.querySelector("#step-title");
     if (heading) { heading.focus(); }
   }
@@ -39,10 +43,14 @@
     else { history.pushState(state, ""); }
   }
 
+  // The title names the step, and starts with "Error:" while it shows errors,
+  // as the server's title does.
   function updateTitle(node) {
     var heading = node.querySelector("#step-title");
+    var summary = node.querySelector("[data-module=error-summary]");
+    var prefix = summary ? summary.getAttribute("data-title-prefix") + " " : "";
     var rest = document.title.split(" – ").slice(1).join(" – ");
-    if (heading && rest) { document.title = heading.textContent.trim() + " – " + rest; }
+    if (heading && rest) { document.title = prefix + heading.textContent.trim() + " – " + rest; }
   }
 
   function start() {
@@ -73,7 +81,7 @@
     }
   });
 
-  document.addEventListener("htmx:afterSettle", function () { focusHeading(checker()); });
+  document.addEventListener("htmx:afterSettle", function () { focusStep(checker()); });
 
   window.addEventListener("popstate", function (event) {
     var id = event.state && event.state.checkStep;
@@ -83,7 +91,7 @@
       var restored = checker();
       if (window.htmx) { window.htmx.process(restored); }
       updateTitle(restored);
-      focusHeading(restored);
+      focusStep(restored);
     } else if (id) {
       // Not in memory (the page was reloaded): start again rather than guess.
       window.location.reload();
