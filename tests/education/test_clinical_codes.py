@@ -109,7 +109,7 @@ def test_codes_outside_the_table_find_no_page(code):
 
 
 def test_a_family_shows_as_icd_10_cm_writes_it():
-    codes = dict((c.code, c) for _, c in ICD_CODES)
+    codes = {c.code: c for _, c in ICD_CODES}
     assert codes["A41"].display == "A41.-"
     assert codes["M46.2"].display == "M46.2-"
     assert codes["A41.9"].display == "A41.9"
