@@ -19,7 +19,22 @@ def test_page_body_reads_at_grade_7_or_below(pages, client, slug):
     assert grade <= MAX_GRADE, f"{slug} reads at grade {grade:.1f}"
 
 
-@pytest.mark.parametrize("url", ["/", "/conditions/", "/search/?q=kidney", "/search/?q=zebra"])
+INFOBUTTON = "/infobutton/?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c="
+OTHER_URLS = [
+    "/",
+    "/conditions/",
+    "/search/?q=kidney",
+    "/search/?q=zebra",
+    "/privacy/",
+    "/accessibility/",
+    "/about/",
+    INFOBUTTON + "J45.40&mainSearchCriteria.v.dn=Asthma",  # no page for this code
+    INFOBUTTON + "N10&informationRecipient.languageCode.c=es",  # not in Spanish yet
+    INFOBUTTON,  # a link with no code
+]
+
+
+@pytest.mark.parametrize("url", OTHER_URLS)
 def test_other_pages_read_at_grade_7_or_below(pages, client, url):
     html = client.get(url).content.decode()
     grade = flesch_kincaid_grade(main_content(html))
