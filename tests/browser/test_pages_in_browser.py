@@ -14,7 +14,22 @@ WCAG_22_AA = {
     }
 }
 PAGE_URLS = [f"/conditions/{page.slug}/" for page in read_all_pages()]
-OTHER_URLS = ["/", "/conditions/", "/search/?q=kidney", "/search/?q=zebra", "/no-such-page/"]
+INFOBUTTON = "/infobutton/?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c="
+SITE_PAGE_URLS = ["/privacy/", "/accessibility/", "/about/"]
+INFOBUTTON_PAGE_URLS = [
+    INFOBUTTON + "J45.40&mainSearchCriteria.v.dn=Asthma",  # no page for this code
+    INFOBUTTON + "N10&informationRecipient.languageCode.c=es",  # not in Spanish yet
+    INFOBUTTON,  # a link with no code: 400
+]
+OTHER_URLS = [
+    "/",
+    "/conditions/",
+    "/search/?q=kidney",
+    "/search/?q=zebra",
+    "/no-such-page/",
+    *SITE_PAGE_URLS,
+    *INFOBUTTON_PAGE_URLS,
+]
 
 
 def assert_no_axe_violations(page) -> None:
@@ -37,7 +52,7 @@ def test_page_has_no_wcag_22_aa_violations(axe_page, live_server, url):
     assert_no_axe_violations(axe_page)
 
 
-@pytest.mark.parametrize("url", [*PAGE_URLS, "/"])
+@pytest.mark.parametrize("url", [*PAGE_URLS, "/", *SITE_PAGE_URLS, INFOBUTTON_PAGE_URLS[0]])
 def test_page_fits_a_320px_phone_without_sideways_scrolling(browser, live_server, pages, url):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
