@@ -22,6 +22,13 @@ PAGE_TYPES = {
     "admin login": ("get", "/admin/login/"),
     "result summary": ("get", "/check/summary/?level=urgent&pages=pyelonephritis"),
     "kiosk set-up": ("get", "/kiosk/"),
+    "privacy page": ("get", "/privacy/"),
+    "about page": ("get", "/about/"),
+    "infobutton answer": (
+        "get",
+        "/infobutton/?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c=J45.40",
+    ),
+    "infobutton error": ("get", "/infobutton/?knowledgeResponseType=application/json"),
 }
 KIOSK_PAGE_TYPES = {
     "kiosk attract screen": "/kiosk/",
