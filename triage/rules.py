@@ -39,7 +39,7 @@ SPINE_INFECTION_RISKS = (
     "recent_chemotherapy",
     "urinary_catheter",
 )
-# Background facts that make a fever more dangerous (NICE NG51 moderate-to-high risk).
+# Background facts that make a fever more dangerous (NICE NG253 moderate-to-high risk).
 FEVER_RISKS = (
     "weakened_immunity",
     "recent_spinal_procedure",
