@@ -1,21 +1,27 @@
 """Kiosk views: turn a browser into a clinic kiosk, clear it for the next person, turn it off.
 
-Each view only reads the request, calls :mod:`kiosk.device`, :mod:`kiosk.pin`
-or :mod:`kiosk.keypad`, and renders. These forms are CSRF-exempt on purpose:
+Each view only reads the request, calls :mod:`kiosk.device`, :mod:`kiosk.pin`,
+:mod:`kiosk.keypad` or :mod:`kiosk.offline`, and renders. These forms are CSRF-exempt on purpose:
 a CSRF token would mean a cookie on every kiosk, and there is nothing to forge
 here. Turning kiosk mode on or off needs the staff PIN, and clearing the
 screen only ever helps the next person's privacy.
 """
 
+import json
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
-from kiosk import device, keypad, pin
+from kiosk import device, keypad, offline, pin
 
 # Tells the browser to drop its cached pages and storage for this site, so the
 # next person cannot bring the last person's pages back (the cookie is kept:
@@ -117,3 +123,67 @@ def idle(request: HttpRequest) -> HttpResponse:
     ):
         back_to = reverse("kiosk:start")
     return render(request, "kiosk/idle.html", {"back_to": back_to})
+
+
+def _offline_context() -> dict:
+    return {
+        "retry_seconds": offline.RETRY_SECONDS,
+        # The clinic's own words, if it has them, as well as the built-in line.
+        "clinic_staff_text": settings.KIOSK_EMERGENCY_TEXT,
+    }
+
+
+@require_GET
+def offline_page(request: HttpRequest) -> HttpResponse:
+    """The page a kiosk shows when it cannot reach the server.
+
+    The kiosk's service worker keeps a copy of it; it is also a page of its
+    own, so staff can see what patients would see.
+    """
+    if request.kiosk is None:
+        return redirect("home")
+    return render(request, "kiosk/offline.html", _offline_context())
+
+
+@require_safe
+@never_cache
+def alive(request: HttpRequest) -> HttpResponse:
+    """Answers the offline page's "is the server back?" as cheaply as possible.
+
+    No database and no session: the attract screen the kiosk goes back to
+    needs neither, and a check every few seconds should cost next to nothing.
+    """
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The kiosk's service worker script, served from the site so the CSP allows it.
+
+    It lives under /kiosk/ but looks after the whole site (Service-Worker-Allowed),
+    since any page can be the one that fails to load. A browser that is no longer
+    a kiosk (its cookie expired, or the PIN setting was removed) gets a worker
+    that deletes its copy of the offline page and unregisters itself.
+    """
+    if request.kiosk is None:
+        config = {"cachePrefix": offline.CACHE_PREFIX}
+        script = render_to_string(
+            "kiosk/service_worker_retire.js", {"config": json.dumps(config)}, request=request
+        )
+    else:
+        page = render_to_string("kiosk/offline.html", _offline_context(), request=request)
+        config = {
+            "cache": offline.cache_name(page),
+            "cachePrefix": offline.CACHE_PREFIX,
+            "offlinePage": offline.offline_page_url(),
+            "precache": offline.precache_urls(),
+            "unreachable": list(offline.UNREACHABLE_STATUSES),
+        }
+        script = render_to_string(
+            "kiosk/service_worker.js", {"config": json.dumps(config)}, request=request
+        )
+    response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    # Browsers check for a new worker on their own; never let a cache answer for us.
+    add_never_cache_headers(response)
+    return response

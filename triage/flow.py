@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 
 from triage.vocabulary import (
     ABOUT_YOU_SCREEN,
-    ADULT_AGE,
     FINDINGS,
     RED_FLAGS_SCREEN,
     TOPICS,
@@ -201,10 +200,6 @@ def findings_and_unsure(state: CheckState) -> tuple[list[str], list[str]]:
     present = [c for c in FINDINGS if c in asked and state.answers.get(c) in (YES, UNSURE)]
     unsure = [c for c in present if state.answers.get(c) == UNSURE]
     return present, unsure
-
-
-def is_adult(state: CheckState) -> bool:
-    return state.age is not None and state.age >= ADULT_AGE
 
 
 def after_continue(state: CheckState) -> CheckState:

@@ -39,7 +39,7 @@ SPINE_INFECTION_RISKS = (
     "recent_chemotherapy",
     "urinary_catheter",
 )
-# Background facts that make a fever more dangerous (NICE NG51 moderate-to-high risk).
+# Background facts that make a fever more dangerous (NICE NG253 moderate-to-high risk).
 FEVER_RISKS = (
     "weakened_immunity",
     "recent_spinal_procedure",
@@ -617,6 +617,20 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        id="back-pain-past-cancer",
+        level="urgent",
+        all_of=("back_pain", "history_of_cancer"),
+        reason=gettext_noop(
+            "Back pain in someone who has had cancer should be checked by a doctor or your "
+            "cancer team today, to make sure it is not coming from the spine bones."
+        ),
+        source=(
+            "Clinical brief: back pain red flags (cancer flags: past cancer); NICE NG234 "
+            "(spinal metastases: people with cancer and new spinal pain are discussed with "
+            "the MSCC team within 24 hours)"
+        ),
+    ),
+    Rule(
         id="child-under-16",
         level="urgent",
         all_of=(),
@@ -665,16 +679,6 @@ RULES: tuple[Rule, ...] = (
             "by a doctor."
         ),
         source="Clinical brief: vertebral osteomyelitis and discitis; back pain red flags",
-    ),
-    Rule(
-        id="back-pain-past-cancer",
-        level="soon",
-        all_of=("back_pain", "history_of_cancer"),
-        reason=gettext_noop(
-            "Back pain in someone who has had cancer should be checked by a doctor, to make "
-            "sure it is not coming from the spine bones."
-        ),
-        source="Clinical brief: back pain red flags (cancer flags: past cancer)",
     ),
     Rule(
         id="back-pain-weight-loss",

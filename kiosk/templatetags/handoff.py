@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from kiosk.handoff import public_url as build_public_url
-from kiosk.handoff import qr_svg, result_url
+from kiosk.handoff import qr_svg
 
 register = template.Library()
 
@@ -11,11 +11,6 @@ register = template.Library()
 @register.simple_tag
 def public_url(path: str) -> str:
     return build_public_url(path)
-
-
-@register.simple_tag
-def handoff_result_url(level: str, conditions) -> str:
-    return result_url(level, tuple(conditions))
 
 
 @register.simple_tag

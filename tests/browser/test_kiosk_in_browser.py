@@ -336,7 +336,7 @@ def kiosk_screens(page, base_url: str, problems: dict) -> None:
     problems["idle warning"] = problems.pop(screen_name(page))
     check_screen(page, problems)
     page.get_by_role("button", name="I’m still here").tap()
-    for path in ["/conditions/", *PAGE_URLS, "/kiosk/idle/?next=/conditions/"]:
+    for path in ["/conditions/", *PAGE_URLS, "/kiosk/idle/?next=/conditions/", "/kiosk/offline/"]:
         page.goto(base_url + path)
         check_screen(page, problems)
     page.goto(base_url + "/kiosk/staff/")

@@ -36,6 +36,8 @@ KIOSK_PAGE_TYPES = {
     "kiosk checker step": "/check/",
     "kiosk idle page": "/kiosk/idle/?next=/check/",
     "kiosk staff page": "/kiosk/staff/",
+    "kiosk offline page": "/kiosk/offline/",
+    "kiosk service worker": "/kiosk/service-worker.js",
 }
 
 
@@ -50,6 +52,7 @@ def assert_security_headers(response) -> None:
     csp = response["Content-Security-Policy"]
     assert "default-src 'none'" in csp
     assert "script-src 'self'" in csp
+    assert "worker-src 'self'" in csp
     assert "style-src 'self'" in csp
     assert "frame-ancestors 'none'" in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp

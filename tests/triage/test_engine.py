@@ -71,7 +71,7 @@ def test_background_risks_never_lower_the_level(findings, risk, age):
         ("urinary_catheter", ["fever"], "urgent"),
         ("pregnant", ["fever"], "urgent"),
         ("recent_chemotherapy", ["fever"], "emergency"),
-        ("history_of_cancer", ["back_pain"], "soon"),
+        ("history_of_cancer", ["back_pain"], "urgent"),
         ("unexplained_weight_loss", ["back_pain"], "soon"),
     ],
 )
@@ -364,7 +364,9 @@ def test_unsure_answers_are_counted_and_the_reason_says_so():
 
 
 def test_an_unsure_answer_that_did_not_set_the_level_is_not_mentioned():
-    result = assess(40, ["fever", "back_pain", "history_of_cancer"], unsure=["history_of_cancer"])
+    result = assess(
+        40, ["fever", "back_pain", "unexplained_weight_loss"], unsure=["unexplained_weight_loss"]
+    )
     assert result.level == "urgent"
     assert not any("not sure" in reason for reason in result.reasons)
 

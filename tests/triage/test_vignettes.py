@@ -316,6 +316,7 @@ VIGNETTES = (
     v("stiff-neck-only", 23, "neck_stiffness", "urgent", "meningitis"),
     v("new-severe-headache-no-fever", 45, "severe_headache", "urgent", None),
     v("stomach-bug-cannot-keep-drinks-down", 30, "vomiting cannot_keep_fluids", "urgent", None),
+    v("back-pain-after-breast-cancer", 63, "history_of_cancer back_pain", "urgent", None),
     # --- Urgent: under 16, out of scope --------------------------------------------------
     v("teenager-15-back-pain", 15, "back_pain", "urgent", None),
     v("child-6-with-fever", 6, "fever", "urgent", None),
@@ -325,7 +326,6 @@ VIGNETTES = (
     v("catheter-and-back-pain", 80, "urinary_catheter back_pain", "soon", VO),
     v("severe-worsening-back-pain-no-risks", 40, "severe_or_worsening_pain", "soon", None),
     v("tender-spine-no-fever", 45, "spine_tenderness back_pain", "soon", VO),
-    v("back-pain-after-breast-cancer", 63, "history_of_cancer back_pain", "soon", None),
     v("back-pain-losing-weight", 59, "unexplained_weight_loss back_pain", "soon", None),
     v("back-pain-waking-at-night", 52, "back_pain night_pain", "soon", None),
     v("back-pain-after-a-fall", 74, "back_pain recent_injury", "soon", None),
