@@ -21,7 +21,7 @@ class StaticViewSitemap(Sitemap):
 
     def items(self):
         # Not search: robots.txt keeps crawlers off it, and its pages say noindex.
-        return ["home", "education:page_list", "triage:checker"]
+        return ["home", "education:page_list", "triage:checker", "triage:how_it_decides"]
 
     def location(self, name: str) -> str:
         return reverse(name)

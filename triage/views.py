@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from education.caching import cacheable_content
+from education.caching import cacheable, content_etag
 from education.models import Page
 from kiosk import handoff as take_home
 from kiosk import keypad
@@ -34,6 +34,8 @@ from triage.engine import (
     level_advice,
 )
 from triage.forms import AgeForm, QuestionsForm, RedFlagsForm
+from triage.rulebook import FINGERPRINT as RULEBOOK_FINGERPRINT
+from triage.rulebook import rule_book
 from triage.rules import RULES_VERSION
 from triage.vocabulary import (
     ADULT_AGE,
@@ -166,6 +168,37 @@ def api_contract(request: HttpRequest) -> JsonResponse:
     )
     patch_cache_control(response, public=True, max_age=3600)
     return response
+
+
+# --- How the checker decides --------------------------------------------------------------
+
+
+def _rules_etag(request: HttpRequest, *args, **kwargs) -> str:
+    # The rules live in code, not in the database: a deploy that changes a rule, its
+    # wording or the change log must change the validator even when no template did.
+    return f"{content_etag(request)}-{RULEBOOK_FINGERPRINT}"
+
+
+cacheable_with_rules = cacheable(_rules_etag)
+
+
+@require_GET
+@cacheable_with_rules
+def how_it_decides(request: HttpRequest) -> HttpResponse:
+    """Every rule in plain words, the safety-net lines and the change log, for audit."""
+    book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
+    existing_pages = set(Page.objects.values_list("slug", flat=True))
+    return render(
+        request, "triage/how_it_decides.html", {"book": book, "existing_pages": existing_pages}
+    )
+
+
+@require_GET
+@cacheable_with_rules
+def api_rules(request: HttpRequest) -> JsonResponse:
+    """The same rule book as JSON, for clinicians' and auditors' own tools."""
+    book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
+    return JsonResponse(book.to_dict())
 
 
 # --- The checker --------------------------------------------------------------------------
@@ -345,7 +378,7 @@ def checker(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cacheable_content
+@cacheable_with_rules
 def result_summary(request: HttpRequest) -> HttpResponse:
     """A result without its answers: the level and the pages, opened from a QR code or handout."""
     level = request.GET.get("level", "")
@@ -371,5 +404,6 @@ def result_summary(request: HttpRequest) -> HttpResponse:
             "handoff_url": take_home.result_url(
                 level, tuple(page.slug for page in pages), summary.go_to
             ),
+            "rules_version": RULES_VERSION,
         },
     )
