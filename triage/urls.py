@@ -11,4 +11,5 @@ urlpatterns = [
     path("triage/api/assess", views.api_assess, name="api_assess"),
     path("triage/api/contract", views.api_contract, name="api_contract"),
     path("triage/api/rules", views.api_rules, name="api_rules"),
+    path("triage/api/openapi.json", views.api_openapi, name="api_openapi"),
 ]

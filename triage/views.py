@@ -7,6 +7,8 @@ same reason: they change nothing on the server, so there is nothing to forge,
 and exemption means no cookie is ever set on a patient's (or a kiosk's) browser.
 """
 
+import functools
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import RequestDataTooBig
@@ -48,6 +50,8 @@ from triage.vocabulary import (
 )
 
 STATE_SALT = "triage.checker.state"
+# Served at /triage/api/openapi.json; tests/triage/test_openapi.py checks it against the code.
+OPENAPI_DOCUMENT = settings.BASE_DIR / "docs" / "openapi.json"
 AGE_DIGITS = len(str(MAX_AGE))
 # A half-finished check is worthless after a day, and old state should not linger.
 STATE_MAX_AGE_SECONDS = 24 * 60 * 60
@@ -60,6 +64,23 @@ def _api_error(code: str, message: str, status: int = 400) -> JsonResponse:
     response = JsonResponse({"error": message, "code": code}, status=status)
     add_never_cache_headers(response)
     return response
+
+
+def _api_read_only(view):
+    """GET (and HEAD) only, like ``require_GET``, but a refused method gets the API's JSON
+    405, and never CSRF's HTML 403: these endpoints change nothing, so there is nothing
+    to forge."""
+
+    @csrf_exempt
+    @functools.wraps(view)
+    def read_only(request: HttpRequest, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = _api_error("method_not_allowed", "Use GET.", status=405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return read_only
 
 
 def _existing_pages(slugs: tuple[str, ...], with_sections: bool = False) -> list[Page]:
@@ -116,7 +137,7 @@ def api_assess(request: HttpRequest) -> JsonResponse:
     return response
 
 
-@require_GET
+@_api_read_only
 def api_contract(request: HttpRequest) -> JsonResponse:
     """The vocabulary, so another client can build its own form."""
     response = JsonResponse(
@@ -170,6 +191,20 @@ def api_contract(request: HttpRequest) -> JsonResponse:
     return response
 
 
+@functools.cache
+def _openapi_document() -> bytes:
+    # Read once per process: the file only changes with a deploy.
+    return OPENAPI_DOCUMENT.read_bytes()
+
+
+@_api_read_only
+def api_openapi(request: HttpRequest) -> HttpResponse:
+    """The OpenAPI 3.1 description of this API, as kept in the repository."""
+    response = HttpResponse(_openapi_document(), content_type="application/json")
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
 # --- How the checker decides --------------------------------------------------------------
 
 
@@ -193,7 +228,7 @@ def how_it_decides(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@_api_read_only
 @cacheable_with_rules
 def api_rules(request: HttpRequest) -> JsonResponse:
     """The same rule book as JSON, for clinicians' and auditors' own tools."""
