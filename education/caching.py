@@ -66,27 +66,35 @@ def _compute_content_etag(request) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
 
 
-def cacheable_content(view):
-    """Send an ETag, answer 304 when it matches, and let shared caches keep the page briefly.
+def cacheable(etag_func):
+    """A view decorator: send ``etag_func``'s ETag, answer 304 when it matches, and let
+    shared caches keep the page briefly.
 
     Not on a clinic kiosk: its pages look different and must never be kept
     (the kiosk middleware marks them no-store), and a 304 could bring back the
     public page the browser cached before it became a kiosk.
     """
 
-    @functools.wraps(view)
-    def public(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code in (200, 304):
-            patch_cache_control(response, public=True, max_age=SHARED_CACHE_SECONDS)
-        return response
+    def decorator(view):
+        @functools.wraps(view)
+        def public(request, *args, **kwargs):
+            response = view(request, *args, **kwargs)
+            if response.status_code in (200, 304):
+                patch_cache_control(response, public=True, max_age=SHARED_CACHE_SECONDS)
+            return response
 
-    conditional = condition(etag_func=content_etag)(public)
+        conditional = condition(etag_func=etag_func)(public)
 
-    @functools.wraps(view)
-    def dispatch(request, *args, **kwargs):
-        if getattr(request, "kiosk", None) is not None:
-            return view(request, *args, **kwargs)
-        return conditional(request, *args, **kwargs)
+        @functools.wraps(view)
+        def dispatch(request, *args, **kwargs):
+            if getattr(request, "kiosk", None) is not None:
+                return view(request, *args, **kwargs)
+            return conditional(request, *args, **kwargs)
 
-    return dispatch
+        return dispatch
+
+    return decorator
+
+
+# The explanation pages: their ETag follows the content, the clinic's settings and the release.
+cacheable_content = cacheable(content_etag)

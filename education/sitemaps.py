@@ -25,6 +25,7 @@ class StaticViewSitemap(Sitemap):
             "home",
             "education:page_list",
             "triage:checker",
+            "triage:how_it_decides",
             "education:about",
             "education:privacy",
             "education:accessibility",

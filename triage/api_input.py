@@ -64,7 +64,11 @@ def parse_assess_body(body: bytes) -> AssessRequest:
     if "age_years" not in payload:
         raise BadRequest("missing_age", "'age_years' is required.")
     age = payload["age_years"]
-    # bool is a subclass of int in Python, and 40.0 is not a whole-number type in JSON terms.
+    # JSON has one kind of number: 40.0 is the whole number 40, as JSON Schema's "integer"
+    # (and so docs/openapi.json) says. 40.5, "40" and true are not whole numbers.
+    if isinstance(age, float) and age.is_integer():
+        age = int(age)
+    # bool is a subclass of int in Python.
     if isinstance(age, bool) or not isinstance(age, int):
         raise BadRequest("invalid_age", "'age_years' must be a whole number (an integer).")
     if not MIN_AGE <= age <= MAX_AGE:

@@ -7,6 +7,8 @@ same reason: they change nothing on the server, so there is nothing to forge,
 and exemption means no cookie is ever set on a patient's (or a kiosk's) browser.
 """
 
+import functools
+
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import RequestDataTooBig
@@ -18,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from education.caching import cacheable_content
+from education.caching import cacheable, content_etag
 from education.models import Page
 from kiosk import handoff as take_home
 from kiosk import keypad
@@ -34,6 +36,8 @@ from triage.engine import (
     level_advice,
 )
 from triage.forms import AgeForm, QuestionsForm, RedFlagsForm, error_summary
+from triage.rulebook import FINGERPRINT as RULEBOOK_FINGERPRINT
+from triage.rulebook import rule_book
 from triage.rules import RULES_VERSION
 from triage.vocabulary import (
     ADULT_AGE,
@@ -46,6 +50,8 @@ from triage.vocabulary import (
 )
 
 STATE_SALT = "triage.checker.state"
+# Served at /triage/api/openapi.json; tests/triage/test_openapi.py checks it against the code.
+OPENAPI_DOCUMENT = settings.BASE_DIR / "docs" / "openapi.json"
 AGE_DIGITS = len(str(MAX_AGE))
 # A half-finished check is worthless after a day, and old state should not linger.
 STATE_MAX_AGE_SECONDS = 24 * 60 * 60
@@ -58,6 +64,23 @@ def _api_error(code: str, message: str, status: int = 400) -> JsonResponse:
     response = JsonResponse({"error": message, "code": code}, status=status)
     add_never_cache_headers(response)
     return response
+
+
+def _api_read_only(view):
+    """GET (and HEAD) only, like ``require_GET``, but a refused method gets the API's JSON
+    405, and never CSRF's HTML 403: these endpoints change nothing, so there is nothing
+    to forge."""
+
+    @csrf_exempt
+    @functools.wraps(view)
+    def read_only(request: HttpRequest, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = _api_error("method_not_allowed", "Use GET.", status=405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return read_only
 
 
 def _existing_pages(slugs: tuple[str, ...], with_sections: bool = False) -> list[Page]:
@@ -114,7 +137,7 @@ def api_assess(request: HttpRequest) -> JsonResponse:
     return response
 
 
-@require_GET
+@_api_read_only
 def api_contract(request: HttpRequest) -> JsonResponse:
     """The vocabulary, so another client can build its own form."""
     response = JsonResponse(
@@ -166,6 +189,51 @@ def api_contract(request: HttpRequest) -> JsonResponse:
     )
     patch_cache_control(response, public=True, max_age=3600)
     return response
+
+
+@functools.cache
+def _openapi_document() -> bytes:
+    # Read once per process: the file only changes with a deploy.
+    return OPENAPI_DOCUMENT.read_bytes()
+
+
+@_api_read_only
+def api_openapi(request: HttpRequest) -> HttpResponse:
+    """The OpenAPI 3.1 description of this API, as kept in the repository."""
+    response = HttpResponse(_openapi_document(), content_type="application/json")
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+# --- How the checker decides --------------------------------------------------------------
+
+
+def _rules_etag(request: HttpRequest, *args, **kwargs) -> str:
+    # The rules live in code, not in the database: a deploy that changes a rule, its
+    # wording or the change log must change the validator even when no template did.
+    return f"{content_etag(request)}-{RULEBOOK_FINGERPRINT}"
+
+
+cacheable_with_rules = cacheable(_rules_etag)
+
+
+@require_GET
+@cacheable_with_rules
+def how_it_decides(request: HttpRequest) -> HttpResponse:
+    """Every rule in plain words, the safety-net lines and the change log, for audit."""
+    book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
+    existing_pages = set(Page.objects.values_list("slug", flat=True))
+    return render(
+        request, "triage/how_it_decides.html", {"book": book, "existing_pages": existing_pages}
+    )
+
+
+@_api_read_only
+@cacheable_with_rules
+def api_rules(request: HttpRequest) -> JsonResponse:
+    """The same rule book as JSON, for clinicians' and auditors' own tools."""
+    book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
+    return JsonResponse(book.to_dict())
 
 
 # --- The checker --------------------------------------------------------------------------
@@ -347,7 +415,7 @@ def checker(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cacheable_content
+@cacheable_with_rules
 def result_summary(request: HttpRequest) -> HttpResponse:
     """A result without its answers: the level and the pages, opened from a QR code or handout."""
     level = request.GET.get("level", "")
@@ -373,5 +441,6 @@ def result_summary(request: HttpRequest) -> HttpResponse:
             "handoff_url": take_home.result_url(
                 level, tuple(page.slug for page in pages), summary.go_to
             ),
+            "rules_version": RULES_VERSION,
         },
     )

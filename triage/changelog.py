@@ -1,0 +1,218 @@
+"""The change log of the triage rules: what changed between rules versions, why, and on what source.
+
+Shown on the public "How this checker decides" page and in its JSON, so that a
+clinician can see what changed since the version they last reviewed. Every
+``RULES_VERSION`` the checker shows must have an entry here (a test fails
+otherwise), so nobody can change a rule without saying so.
+
+The version is a fingerprint of the rule data (``triage.rules``), so it changes
+with any change to a rule, a safety-net line or the places people are sent.
+When the rules change again within the round of work that the newest entry
+describes, update :data:`CURRENT_ROUND_VERSION` (the one place that names the
+newest version) and add what changed to that entry. A new round of changes adds
+a new :class:`Release` at the top of :data:`RELEASES`.
+
+Plain Python with no Django import. The words people read are marked with
+``gettext_noop``; the sources are citations and, like the rules' sources, are
+not translated.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from .vocabulary import gettext_noop
+
+# The rules version that the newest release below produced. Update it here, and only
+# here, when the rules change again within the same round of work.
+CURRENT_ROUND_VERSION = "1.9242c9a3"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to the rules: ``what`` changed, ``why``, and the ``source`` behind it."""
+
+    what: str
+    why: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Release:
+    """One rules version: when it was released, a short summary, and what changed."""
+
+    version: str
+    date: datetime.date
+    title: str
+    summary: str
+    changes: tuple[Change, ...]
+
+
+# Newest first.
+RELEASES: tuple[Release, ...] = (
+    Release(
+        version=CURRENT_ROUND_VERSION,
+        date=datetime.date(2026, 11, 23),
+        title=gettext_noop("Clinical safety check, round 2"),
+        summary=gettext_noop(
+            "Three new questions, and more people sent for help sooner or to the right place. "
+            "No rule now gives a less urgent result than before."
+        ),
+        changes=(
+            Change(
+                what=gettext_noop(
+                    "New question: numbness, tingling, weakness or shooting pain in both legs. "
+                    "On its own, it is an emergency."
+                ),
+                why=gettext_noop(
+                    "Signs in both legs can mean the nerves at the bottom of the spine are being "
+                    "squeezed (cauda equina syndrome). This needs help within hours, with or "
+                    "without a fever."
+                ),
+                source="NHS cauda equina syndrome and back pain pages (clinical brief, additions)",
+            ),
+            Change(
+                what=gettext_noop(
+                    "New question: a fit (a seizure). On its own, it is an emergency."
+                ),
+                why=gettext_noop(
+                    "A fit needs help now. With an infection, it can be a sign of meningitis or "
+                    "sepsis."
+                ),
+                source="Clinical brief: meningitis (seizures); NHS sepsis signs",
+            ),
+            Change(
+                what=gettext_noop(
+                    "New question: a temperature under 36 °C, or feeling very cold. On its own, "
+                    "it means a doctor today. After chemotherapy, or in a baby under 1 year old, "
+                    "it is an emergency."
+                ),
+                why=gettext_noop(
+                    "Some people with a serious infection get cold instead of hot. Chemotherapy "
+                    "and a young age make an infection more dangerous."
+                ),
+                source=(
+                    "NICE NG253 moderate-to-high risk criteria (under 36 °C); NICE NG253 "
+                    "neutropenic sepsis; NICE NG143"
+                ),
+            ),
+            Change(
+                what=gettext_noop(
+                    "Back pain with new numbness or tingling in one leg went up from soon "
+                    "(1 to 3 days) to urgent (today)."
+                ),
+                why=gettext_noop(
+                    "A nerve that is being squeezed should be checked the same day, not in a "
+                    "few days."
+                ),
+                source="NHS back pain and cauda equina pages (clinical brief, additions)",
+            ),
+            Change(
+                what=gettext_noop(
+                    "Back pain with new numbness or tingling, when a health problem makes a "
+                    "spine infection more likely, went up from urgent to emergency."
+                ),
+                why=gettext_noop(
+                    "About half of people with an abscess in the spine have no fever. Numbness "
+                    "can be the first sign that it presses on a nerve."
+                ),
+                source=(
+                    "IDSA 2015 native vertebral osteomyelitis guideline; clinical brief: spinal "
+                    "epidural abscess"
+                ),
+            ),
+            Change(
+                what=gettext_noop(
+                    "A fever with back pain, when a health problem makes a spine infection more "
+                    "likely, now sends people to the emergency department or a hospital "
+                    "same-day service."
+                ),
+                why=gettext_noop(
+                    "They need blood tests and an MRI scan the same day. A family doctor or an "
+                    "urgent care clinic usually cannot do these tests that day."
+                ),
+                source=(
+                    "Clinical brief, additions: ESR/CRP, blood cultures and MRI the same day; "
+                    "IDSA 2015"
+                ),
+            ),
+            Change(
+                what=gettext_noop(
+                    "Kidney signs, a fever or a low temperature in pregnancy, or in the 6 weeks "
+                    "after giving birth, now send people to maternity triage the same day."
+                ),
+                why=gettext_noop(
+                    "Infections in pregnancy can get worse quickly. The maternity team is the "
+                    "right place to be checked."
+                ),
+                source="NICE NG111; clinical brief, additions: maternity triage the same day",
+            ),
+            Change(
+                what=gettext_noop(
+                    "A baby under 1 year old with a fever or a low temperature is an emergency."
+                ),
+                why=gettext_noop("Babies can become very ill quickly."),
+                source="NICE NG143 (fever in under 5s: under 3 months is high risk)",
+            ),
+            Change(
+                what=gettext_noop(
+                    "New numbness or tingling without back pain went up from soon (1 to 3 days) "
+                    "to urgent (today)."
+                ),
+                why=gettext_noop(
+                    "Numbness can come from a squeezed nerve, the spinal cord or the brain. It "
+                    "should be checked the same day."
+                ),
+                source=(
+                    "Clinical brief, additions (new numbness in a leg is same day); judgement call"
+                ),
+            ),
+            Change(
+                what=gettext_noop(
+                    "Back pain in someone who has had cancer went up from soon (1 to 3 days) to "
+                    "urgent (today)."
+                ),
+                why=gettext_noop(
+                    "New back pain after cancer can mean the cancer has reached the spine. The "
+                    "cancer team should hear about it within a day."
+                ),
+                source=(
+                    "NICE NG234 (spinal metastases: discuss new spinal pain in people with "
+                    "cancer within 24 hours)"
+                ),
+            ),
+            Change(
+                what=gettext_noop("The sepsis rules now name the newer NICE guideline."),
+                why=gettext_noop(
+                    "NICE NG253 replaced NG51 in 2025. The levels the rules give did not change."
+                ),
+                source="NICE NG253 (replaced NG51 in November 2025)",
+            ),
+            Change(
+                what=gettext_noop(
+                    "Pages to read are now listed by how many of the deciding rules point to "
+                    "them. With kidney signs, the kidney page comes first."
+                ),
+                why=gettext_noop("The page that fits best should be the first one people see."),
+                source="Clinical safety check, round 2 (issue 9)",
+            ),
+        ),
+    ),
+    Release(
+        version="1.326c8861",
+        date=datetime.date(2026, 11, 21),
+        title=gettext_noop("First release"),
+        summary=gettext_noop("The checker's first public rules: 53 rules, each with its source."),
+        changes=(
+            Change(
+                what=gettext_noop("The first 53 rules, each with its source."),
+                why=gettext_noop("The first public version of the checker."),
+                source="Clinical brief (docs/clinical-brief.md) and the guidelines it names",
+            ),
+        ),
+    ),
+)
+
+
+def release_for(version: str) -> Release | None:
+    """The release that produced ``version``, or None if the change log does not know it."""
+    return next((release for release in RELEASES if release.version == version), None)
