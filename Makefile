@@ -41,6 +41,7 @@ $(SECRET_FILE): | $(VENV)/.created
 # Database and content: migrate, then load the shipped pages (idempotent; keeps editors' changes).
 database: $(VENV)/.runtime $(SECRET_FILE)
 	$(LOCAL_ENV) $(PY) manage.py migrate --noinput
+	$(LOCAL_ENV) $(PY) manage.py createcachetable
 	$(LOCAL_ENV) $(PY) manage.py load_content
 
 run: database

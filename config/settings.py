@@ -103,6 +103,41 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every worker process and server, because what it holds is
+# counted: wrong kiosk PINs and failed admin sign-ins. Without REDIS_URL it is a
+# table in the database above (`manage.py createcachetable`, which `make run`
+# and the test setup run), so a single clinic needs no other service. With
+# REDIS_URL (e.g. redis://127.0.0.1:6379/0) it is Redis, for several servers or
+# a busy site. Never the per-process memory cache: 5 tries would mean 5 per worker.
+CACHE_KEY_PREFIX = "guide"
+
+
+def cache_settings(redis_url: str) -> dict:
+    if redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # A stalled Redis must fail fast, not hold a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        # Culling deletes live entries once the table is over this size; a flood
+        # of new keys must not be able to cull the counters that lock someone out.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+
+
+CACHES = {"default": cache_settings(os.environ.get("REDIS_URL", "").strip())}
+
+# How many reverse proxies of our own stand in front of the app and append to
+# X-Forwarded-For. 0 (the default) means the header is ignored and limits are
+# keyed on the connecting address; see config/client_address.py.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.client_address import client_address
 from kiosk import device, keypad, pin
 
 # Tells the browser to drop its cached pages and storage for this site, so the
@@ -25,7 +26,7 @@ CLEAR_SITE_DATA = '"cache", "storage"'
 
 def _pin_pad(request: HttpRequest, *, turning_on: bool) -> HttpResponse | None:
     """Run the staff PIN pad. Returns a page to show, or None once the right PIN is in."""
-    address = pin.client_address(request)
+    address = client_address(request)
     entry = ""
     error = ""
     status = 200

@@ -1,6 +1,7 @@
 """Shared fixtures: the shipped content in the database, and Chromium for browser tests."""
 
 import pytest
+from django.core.cache import cache
 
 from education.loading import load_pages
 
@@ -15,6 +16,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(request):
+    """Start every test that can reach the database with an empty shared cache.
+
+    The cache is a database table (settings.CACHES), and what it counts (wrong
+    PINs, failed sign-ins) must not carry from one test to the next. Transactions
+    roll most of it back; tests with a live server commit, and Django's flush
+    does not empty the cache table.
+    """
+    if "_django_db_helper" in request.fixturenames:
+        request.getfixturevalue("_django_db_helper")  # the test database, set up first
+        cache.clear()
 
 
 @pytest.fixture
