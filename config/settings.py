@@ -6,6 +6,7 @@ DEBUG is off unless DJANGO_DEBUG asks for it, and then a secret key is required.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "education",
     "triage",
     "kiosk",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -66,10 +68,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.sign_in.PasswordCheckGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "kiosk.middleware.KioskMiddleware",
+    # Last, as django-axes asks: turns its lockout signal into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -137,6 +142,34 @@ CACHES = {"default": cache_settings(os.environ.get("REDIS_URL", "").strip())}
 # X-Forwarded-For. 0 (the default) means the header is ignored and limits are
 # keyed on the connecting address; see config/client_address.py.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# django-axes first: it refuses a locked-out sign-in before ModelBackend hashes
+# the password. See config/sign_in.py.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin sign-in lockout (django-axes): 5 failures for one username from one
+# client address pause that pair for 15 minutes. Counted in the shared cache
+# (CACHES above), keyed on the address from config/client_address.py, so a
+# forged X-Forwarded-For is believed only through TRUSTED_PROXY_COUNT proxies.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+# The pause runs from the last counted failure; tries during it do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "config.sign_in.lockout_response"
+# Axes' log lines name no address, user agent or typed username.
+AXES_CLIENT_STR_CALLABLE = "config.sign_in.client_description"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # the cache handler keeps no records to show
+# How many sign-in attempts may have their password checked at the same moment,
+# across all workers: each check is ~0.4 s of CPU, and guessing must not starve
+# page serving (config/sign_in.py).
+ADMIN_SIGN_IN_CONCURRENCY = max(int(os.environ.get("ADMIN_SIGN_IN_CONCURRENCY", "1")), 1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
