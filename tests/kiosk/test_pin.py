@@ -1,5 +1,6 @@
 """The staff PIN: right and wrong tries, and the lockout that stops guessing."""
 
+from concurrent.futures import ThreadPoolExecutor
 from unittest.mock import patch
 
 import pytest
@@ -110,3 +111,25 @@ def test_once_locked_out_the_pin_is_not_even_compared(settings):
     with patch.object(pin.secrets, "compare_digest") as compare:
         assert not pin.check("2468", HERE)
     compare.assert_not_called()
+
+
+def test_tries_sent_all_at_once_get_no_more_than_the_maximum_compared(settings):
+    """Many workers checking at the same moment: atomic slots, so no more than 5 comparisons."""
+    if "redis" not in settings.CACHES["default"]["BACKEND"]:
+        pytest.skip("needs a cache several threads can write at once: run with --real-services")
+    settings.KIOSK_PIN = "2468"
+    compared = []
+    real_compare = pin.secrets.compare_digest
+
+    def counting_compare(entered, expected):
+        compared.append(entered)
+        return real_compare(entered, expected)
+
+    with (
+        patch.object(pin.secrets, "compare_digest", counting_compare),
+        ThreadPoolExecutor(max_workers=20) as pool,
+    ):
+        results = list(pool.map(lambda _: pin.check("0000", HERE), range(40)))
+    assert not any(results)
+    assert len(compared) == pin.MAX_WRONG_TRIES
+    assert pin.is_locked_out(HERE)
