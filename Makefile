@@ -17,7 +17,7 @@ LOCAL_ENV = DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_HTTPS=false
 help:
 	@echo "make run    - serve the site on http://$(HOST):$(PORT) with all content loaded"
 	@echo "make test   - run the whole test suite (lint, migrations check, unit, browser)"
-	@echo "make dev    - like run, with DEBUG on"
+	@echo "make dev    - Django's development server with DEBUG on"
 	@echo "make format - format the code with ruff"
 	@echo "make bench  - load, page-weight and Lighthouse figures under gunicorn (docs/benchmarks.md)"
 
@@ -44,11 +44,14 @@ database: $(VENV)/.runtime $(SECRET_FILE)
 	$(LOCAL_ENV) $(PY) manage.py createcachetable
 	$(LOCAL_ENV) $(PY) manage.py load_content
 
+# The production app server (granian, config/serve.py), DEBUG off, SQLite and the
+# database cache: what a single clinic can run as it is.
 run: database
 	$(LOCAL_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
-	$(LOCAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(LOCAL_ENV) SERVER_HOST=$(HOST) SERVER_PORT=$(PORT) $(PY) -m config.serve
 
+# Django's development server, DEBUG on, reloading on every change.
 dev: database
 	$(LOCAL_ENV) DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
