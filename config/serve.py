@@ -10,6 +10,7 @@ handled by Rust threads and only complete requests reach Python.
 """
 
 import os
+import sys
 
 from granian import Granian
 from granian.constants import Interfaces
@@ -71,4 +72,9 @@ def server() -> Granian:
 
 
 if __name__ == "__main__":
+    # Each log line out at once, from every worker, also when stdout is a file
+    # or a pipe to the service manager: a line still in a buffer when a worker
+    # stops is lost.
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    sys.stdout.reconfigure(line_buffering=True)
     server().serve()

@@ -3,7 +3,8 @@
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from education import search as page_search
 from education.caching import cacheable_content
@@ -21,7 +22,7 @@ def _pages_with_content():
     )
 
 
-@require_GET
+@require_safe
 @cacheable_content
 @reuse_while_etag_matches
 def home(request: HttpRequest) -> HttpResponse:
@@ -38,14 +39,14 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cacheable_content
 @reuse_while_etag_matches
 def page_list(request: HttpRequest) -> HttpResponse:
     return render(request, "education/page_list.html", {"pages": Page.objects.all()})
 
 
-@require_GET
+@require_safe
 @cacheable_content
 @reuse_while_etag_matches
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -66,8 +67,8 @@ def _documents() -> list[page_search.SearchDocument]:
     ]
 
 
-@require_GET
-@cacheable_content
+@require_safe
+@never_cache  # search terms are health information: no cache, shared or not, keeps them
 def search(request: HttpRequest) -> HttpResponse:
     raw_query = request.GET.get("q", "")
     query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH]

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from config.client_address import client_address
 from kiosk import device, keypad, pin
@@ -55,7 +55,7 @@ def _locked_out_message() -> str:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     """The attract screen on a kiosk; elsewhere, the staff page that turns kiosk mode on."""
     if request.kiosk is not None:
@@ -73,7 +73,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def clear(request: HttpRequest) -> HttpResponse:
     """Finish and clear: forget everything about this person and show the attract screen.
 
@@ -90,7 +90,7 @@ def clear(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def staff(request: HttpRequest) -> HttpResponse:
     """Staff turn kiosk mode off with the PIN."""
     if request.kiosk is None:
@@ -104,7 +104,7 @@ def staff(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def idle(request: HttpRequest) -> HttpResponse:
     """The "Are you still there?" screen for kiosks running without JavaScript."""
     if request.kiosk is None:

@@ -11,6 +11,9 @@ import signal
 import socket
 import subprocess
 import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -39,7 +42,18 @@ FORGED_PATH = '/nope%0A[2026-01-01 00:00:00 +0000] "GET /admin/" 200 1.0ms%1B[2J
 def send_raw(port: int, request: bytes) -> bytes:
     with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
         connection.sendall(request)
-        return connection.recv(200)
+        received = b""
+        while chunk := connection.recv(4096):  # "Connection: close": read to the end
+            received += chunk
+        return received
+
+
+def wait_for_log_lines(log: Path, needles: tuple[str, ...], seconds: float = 10) -> None:
+    """granian logs a request after answering it: give the last lines time to arrive."""
+    deadline = time.monotonic() + seconds
+    while not all(needle in log.read_text() for needle in needles):
+        assert time.monotonic() < deadline, f"{needles} never reached the access log"
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="module")
@@ -64,14 +78,32 @@ def server_run(tmp_path_factory):
                 + b"Host: 127.0.0.1\r\nConnection: close\r\n\r\n",
             )
             missing = client.get("/no-such-page/")
+            body = b'{"age_years": 58, "findings": ["fever"]}'
+            chunked = send_raw(
+                port,
+                b"POST /triage/api/assess HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                b"Connection: close\r\n\r\n"
+                + f"{len(body):x}\r\n".encode()
+                + body
+                + b"\r\n0\r\n\r\n",
+            )
+            wait_for_log_lines(access_log, ("/nope", "/no-such-page/"))
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=15)
-    return access_log.read_text(), error_log.read_text(), steps_posted, forged, missing
+    return SimpleNamespace(
+        access=access_log.read_text(),
+        errors=error_log.read_text(),
+        steps_posted=steps_posted,
+        forged=forged,
+        missing=missing,
+        chunked=chunked,
+    )
 
 
 def test_the_access_log_has_method_and_path_only_for_every_request(server_run):
-    access, _errors, steps_posted, _forged, _missing = server_run
+    access, steps_posted = server_run.access, server_run.steps_posted
     # The forged path is checked on its own below.
     lines = [line for line in access.splitlines() if "/nope" not in line]
     assert lines
@@ -79,13 +111,13 @@ def test_the_access_log_has_method_and_path_only_for_every_request(server_run):
         assert ACCESS_LINE.fullmatch(line), f"unexpected access-log line: {line!r}"
     requests = [ACCESS_LINE.fullmatch(line).group(1, 2) for line in lines]
     assert requests.count(("POST", "/check/")) == steps_posted
-    assert requests.count(("POST", "/triage/api/assess")) == 2
+    assert requests.count(("POST", "/triage/api/assess")) == 3  # 2 by JSON, 1 chunked
     assert ("GET", "/search/") in requests
 
 
 def test_no_answer_query_string_or_client_address_reaches_a_log(server_run):
-    access, errors, _steps, _forged, _missing = server_run
-    logged = access + errors
+    access = server_run.access
+    logged = access + server_run.errors
     for answer in (*YES, *UNSURE, "pregnant", *QUERY_VALUES, "age="):
         assert answer not in logged
     assert "127.0.0.1" not in access  # the error log names the address it listens on
@@ -94,7 +126,7 @@ def test_no_answer_query_string_or_client_address_reaches_a_log(server_run):
 
 
 def test_a_path_cannot_forge_a_log_line_or_reach_the_terminal(server_run):
-    access, _errors, _steps, forged, _missing = server_run
+    access, forged = server_run.access, server_run.forged
     assert forged.startswith(b"HTTP/1.1 404")
     assert "\x1b" not in access
     assert sum('"GET /admin/"' in line for line in access.splitlines()) == 1
@@ -102,7 +134,12 @@ def test_a_path_cannot_forge_a_log_line_or_reach_the_terminal(server_run):
 
 
 def test_debug_is_off(server_run):
-    *_rest, missing = server_run
+    missing = server_run.missing
     assert missing.status_code == 404
     assert b"Traceback" not in missing.content
     assert b"DEBUG = True" not in missing.content
+
+
+def test_a_chunked_body_gets_a_clear_411_through_the_real_server(server_run):
+    assert server_run.chunked.startswith(b"HTTP/1.1 411")
+    assert b"length_required" in server_run.chunked
