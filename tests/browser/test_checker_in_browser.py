@@ -113,6 +113,7 @@ def test_the_browser_back_button_returns_to_the_previous_step_with_answers(
     answer_step(page, set())
     assert current_step(page) == "fever"
     page.locator("input[name=fever][value=yes]").check()
+    page.locator("input[name=low_temperature][value=no]").check()
     page.locator("input[name=night_sweats][value=no]").check()
     continue_(page)
     assert current_step(page) == "back"
