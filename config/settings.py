@@ -107,6 +107,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several server processes write to one SQLite file (the cache table counts
+    # failed sign-ins and PIN tries). A transaction that reads and then writes
+    # would fail at once with "database is locked" when another process writes;
+    # IMMEDIATE takes the write lock at the start and waits for it instead (up
+    # to `timeout` seconds), and WAL lets pages be read while someone writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 10,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker process and server, because what it holds is

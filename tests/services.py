@@ -76,6 +76,7 @@ def postgresql_server() -> Iterator[dict]:
             "USER": "postgres",
             "PASSWORD": "",
             "NAME": "guide",
+            "OPTIONS": {},  # not SQLite's (config/settings.py)
         }
     finally:
         stop = [*run_as, bin_dir / "pg_ctl", "stop", "-D", data, "-m", "immediate"]

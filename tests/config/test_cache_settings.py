@@ -1,5 +1,8 @@
 """The shared cache: a database table by default, Redis when REDIS_URL is set."""
 
+import pytest
+from django.conf import settings
+
 from config.settings import cache_settings
 
 
@@ -23,3 +26,13 @@ def test_a_stalled_redis_fails_fast():
     options = cache_settings("redis://127.0.0.1:6379/0")["OPTIONS"]
     assert options["socket_timeout"] <= 5
     assert options["socket_connect_timeout"] <= 5
+
+
+def test_sqlite_waits_for_the_write_lock_instead_of_failing_at_once(request):
+    """Several server processes count sign-ins and PIN tries in one SQLite file."""
+    if request.config.getoption("--real-services"):
+        pytest.skip("this run is on PostgreSQL")
+    options = settings.DATABASES["default"]["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 5
+    assert "journal_mode=WAL" in options["init_command"]
