@@ -12,12 +12,12 @@ SECRET_FILE := .local-secret-key
 # Local runs use plain http on 127.0.0.1, with DEBUG off so you see what users see.
 LOCAL_ENV = DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_HTTPS=false
 
-.PHONY: run dev test lint format check browsers bench bench-tools clean help
+.PHONY: run dev test lint format check browsers services bench bench-tools clean help
 
 help:
 	@echo "make run    - serve the site on http://$(HOST):$(PORT) with all content loaded"
 	@echo "make test   - run the whole test suite (lint, migrations check, unit, browser)"
-	@echo "make dev    - like run, with DEBUG on"
+	@echo "make dev    - Django's development server with DEBUG on"
 	@echo "make format - format the code with ruff"
 	@echo "make bench  - load, page-weight and Lighthouse figures under gunicorn (docs/benchmarks.md)"
 
@@ -41,13 +41,17 @@ $(SECRET_FILE): | $(VENV)/.created
 # Database and content: migrate, then load the shipped pages (idempotent; keeps editors' changes).
 database: $(VENV)/.runtime $(SECRET_FILE)
 	$(LOCAL_ENV) $(PY) manage.py migrate --noinput
+	$(LOCAL_ENV) $(PY) manage.py createcachetable
 	$(LOCAL_ENV) $(PY) manage.py load_content
 
+# The production app server (granian, config/serve.py), DEBUG off, SQLite and the
+# database cache: what a single clinic can run as it is.
 run: database
 	$(LOCAL_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C to stop)"
-	$(LOCAL_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(LOCAL_ENV) SERVER_HOST=$(HOST) SERVER_PORT=$(PORT) $(PY) -m config.serve
 
+# Django's development server, DEBUG on, reloading on every change.
 dev: database
 	$(LOCAL_ENV) DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
@@ -59,6 +63,20 @@ browsers:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "Chromium is missing: run 'sudo apt-get install -y chromium' for the browser tests" >&2; exit 1; \
+	fi
+
+# Debian's PostgreSQL and Redis servers for the suite's second run, which starts
+# throwaway instances of both (tests/services.py); installed when missing and we are root.
+services:
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	if [ -z "$$missing" ]; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing$$missing from Debian's packages..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Missing for the tests:$$missing. Run 'sudo apt-get install -y$$missing'" >&2; exit 1; \
 	fi
 
 # `make bench`: Debian's wrk, nginx and Node (npm) when missing and we are root,
@@ -93,8 +111,12 @@ check: $(VENV)/.dev
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=tests.settings $(PY) manage.py check
 
-test: $(VENV)/.dev browsers lint check
+# Twice: everything on SQLite with the database cache (as `make run`), then the
+# tests that are not browser tests on a throwaway PostgreSQL with Redis as the
+# cache (as production); see tests/conftest.py.
+test: $(VENV)/.dev browsers services lint check
 	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest --real-services -m "not browser" $(PYTEST_SERVICES_ARGS)
 
 format: $(VENV)/.dev
 	$(VENV)/bin/ruff check --fix .

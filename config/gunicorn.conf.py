@@ -11,6 +11,8 @@ import re
 
 from gunicorn import glogging
 
+from config.log_format import escape_controls
+
 # Behind a TLS-terminating proxy on the same machine; set GUNICORN_BIND to
 # e.g. "0.0.0.0:8000" or "unix:/run/guide.sock" (comma-separated for several).
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
@@ -52,12 +54,21 @@ def drop_query_strings(record: logging.LogRecord) -> bool:
     return True
 
 
+def escape_control_characters(record: logging.LogRecord) -> bool:
+    """The path is the client's: a newline or escape sequence in it must not forge a line."""
+    record.msg = escape_controls(record.getMessage())
+    record.args = ()
+    return True
+
+
 class Logger(glogging.Logger):
-    """gunicorn's logger, with query strings cut out of error-log messages."""
+    """gunicorn's logger: query strings cut from error messages, control characters escaped."""
 
     def setup(self, cfg):
         super().setup(cfg)
         self.error_log.addFilter(drop_query_strings)
+        self.error_log.addFilter(escape_control_characters)
+        self.access_log.addFilter(escape_control_characters)
 
 
 logger_class = Logger

@@ -6,6 +6,7 @@ DEBUG is off unless DJANGO_DEBUG asks for it, and then a secret key is required.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,22 +55,27 @@ INSTALLED_APPS = [
     "education",
     "triage",
     "kiosk",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
+    "config.middleware.RefuseUnsizedBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.sign_in.PasswordCheckGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "kiosk.middleware.KioskMiddleware",
+    # Last, as django-axes asks: turns its lockout signal into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,7 +107,83 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several server processes write to one SQLite file (the cache table counts
+    # failed sign-ins and PIN tries). A transaction that reads and then writes
+    # would fail at once with "database is locked" when another process writes;
+    # IMMEDIATE takes the write lock at the start and waits for it instead (up
+    # to `timeout` seconds), and WAL lets pages be read while someone writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 10,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every worker process and server, because what it holds is
+# counted: wrong kiosk PINs and failed admin sign-ins. Without REDIS_URL it is a
+# table in the database above (`manage.py createcachetable`, which `make run`
+# and the test setup run), so a single clinic needs no other service. With
+# REDIS_URL (e.g. redis://127.0.0.1:6379/0) it is Redis, for several servers or
+# a busy site. Never the per-process memory cache: 5 tries would mean 5 per worker.
+CACHE_KEY_PREFIX = "guide"
+
+
+def cache_settings(redis_url: str) -> dict:
+    if redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            # A stalled Redis must fail fast, not hold a worker.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        "KEY_PREFIX": CACHE_KEY_PREFIX,
+        # Culling deletes live entries once the table is over this size; a flood
+        # of new keys must not be able to cull the counters that lock someone out.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+
+
+CACHES = {"default": cache_settings(os.environ.get("REDIS_URL", "").strip())}
+
+# How many reverse proxies of our own stand in front of the app and append to
+# X-Forwarded-For. 0 (the default) means the header is ignored and limits are
+# keyed on the connecting address; see config/client_address.py.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# django-axes first: it refuses a locked-out sign-in before ModelBackend hashes
+# the password. See config/sign_in.py.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin sign-in lockout (django-axes): 5 failures for one username from one
+# client address pause that pair for 15 minutes. Counted in the shared cache
+# (CACHES above), keyed on the address from config/client_address.py, so a
+# forged X-Forwarded-For is believed only through TRUSTED_PROXY_COUNT proxies.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+# The pause runs from the last counted failure; tries during it do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "config.sign_in.lockout_response"
+# Axes' log lines name no address, user agent or typed username.
+AXES_CLIENT_STR_CALLABLE = "config.sign_in.client_description"
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # the cache handler keeps no records to show
+# How many sign-in attempts may have their password checked at the same moment,
+# across all workers: each check is ~0.4 s of CPU, and guessing must not starve
+# page serving (config/sign_in.py).
+ADMIN_SIGN_IN_CONCURRENCY = max(int(os.environ.get("ADMIN_SIGN_IN_CONCURRENCY", "1")), 1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -170,7 +252,9 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Messages can carry a client's path: control characters are written escaped.
+    "formatters": {"escaped": {"()": "config.log_format.EscapingFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "escaped"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},

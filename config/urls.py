@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from education import views as education_views
@@ -18,7 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",
-        require_GET(
+        require_safe(
             cache_control(max_age=86400, public=True)(
                 TemplateView.as_view(template_name="robots.txt", content_type="text/plain")
             )

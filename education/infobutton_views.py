@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_info, gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from education import clinical_codes, infobutton
 from education.models import Page
@@ -106,7 +106,7 @@ def _feed(request: HttpRequest, result: infobutton.Answer, page: Page | None) ->
     )
 
 
-@require_GET
+@require_safe
 def infobutton_request(request: HttpRequest) -> HttpResponse:
     """Answer a health record's Infobutton link: the page, a feed, or a plain 'no page yet'."""
     try:

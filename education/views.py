@@ -5,7 +5,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from education import clinical_codes, infobutton
 from education import search as page_search
@@ -24,7 +25,7 @@ def _pages_with_content():
     )
 
 
-@require_GET
+@require_safe
 @cacheable_content
 @reuse_while_etag_matches
 def home(request: HttpRequest) -> HttpResponse:
@@ -41,14 +42,14 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cacheable_content
 @reuse_while_etag_matches
 def page_list(request: HttpRequest) -> HttpResponse:
     return render(request, "education/page_list.html", {"pages": Page.objects.all()})
 
 
-@require_GET
+@require_safe
 @cacheable_content
 @reuse_while_etag_matches
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -76,8 +77,8 @@ def _documents() -> list[page_search.SearchDocument]:
     ]
 
 
-@require_GET
-@cacheable_content
+@require_safe
+@never_cache  # search terms are health information: no cache, shared or not, keeps them
 def search(request: HttpRequest) -> HttpResponse:
     raw_query = request.GET.get("q", "")
     query = " ".join(raw_query.split())[:MAX_QUERY_LENGTH]
@@ -96,21 +97,21 @@ def search(request: HttpRequest) -> HttpResponse:
 # --- The pages a health site owes its visitors ---------------------------------------
 
 
-@require_GET
+@require_safe
 @cacheable_content
 @reuse_while_etag_matches
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/privacy.html")
 
 
-@require_GET
+@require_safe
 @cacheable_content
 @reuse_while_etag_matches
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
 
-@require_GET
+@require_safe
 @cacheable_content
 @reuse_while_etag_matches
 def about(request: HttpRequest) -> HttpResponse:

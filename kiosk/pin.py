@@ -3,8 +3,16 @@
 The PIN keeps patients from leaving kiosk mode on a shared screen; it guards
 no patient data (there is none to guard). Wrong tries are still limited, per
 address, so the PIN cannot be found by trying every number.
+
+The count lives in the shared cache (settings.CACHES), so it holds across
+worker processes and servers. Each try first claims one of MAX_WRONG_TRIES
+numbered slots with ``cache.add``, which is atomic on every backend we use
+(a primary key in the database cache, SET NX in Redis): requests sent in
+parallel cannot all read "4 tries so far" and all get a fifth. A right PIN
+frees the slots; a wrong one keeps its slot until it expires.
 """
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -19,41 +27,31 @@ def is_configured() -> bool:
     return bool(settings.KIOSK_PIN)
 
 
-def _tries_key(address: str) -> str:
-    return f"kiosk-pin-wrong-tries:{address}"
+def _slot_keys(address: str) -> list[str]:
+    # Hashed, so the cache table never holds a client address in the clear.
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return [f"kiosk-pin-try:{digest}:{number}" for number in range(MAX_WRONG_TRIES)]
 
 
-def client_address(request) -> str:
-    """Who is trying PINs, as far as we can tell.
-
-    Behind a proxy every request shares the proxy's address, so the forwarded
-    chain is part of the key: otherwise one person's wrong tries anywhere would
-    lock every kiosk. Someone could forge the header to dodge the count, but
-    the PIN only guards leaving kiosk mode, and a patient at a kiosk cannot
-    set headers.
-    """
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")[:200]
-    return f"{request.META.get('REMOTE_ADDR', '')}|{forwarded}"
+def _claim_a_try(address: str) -> bool:
+    """Take a free try slot for ``address``; False when all are taken (locked out)."""
+    return any(cache.add(key, True, LOCKOUT_SECONDS) for key in _slot_keys(address))
 
 
 def is_locked_out(address: str) -> bool:
-    return cache.get(_tries_key(address), 0) >= MAX_WRONG_TRIES
+    return len(cache.get_many(_slot_keys(address))) >= MAX_WRONG_TRIES
 
 
 def check(entered: str, address: str) -> bool:
     """True when ``entered`` is the PIN. Counts wrong tries for ``address``.
 
-    Compared in constant time, so timing does not give the PIN away digit by digit.
+    A try is claimed before the PIN is compared, so once the slots are taken
+    nothing more is compared. Compared in constant time, so timing does not
+    give the PIN away digit by digit.
     """
-    if not settings.KIOSK_PIN or is_locked_out(address):
+    if not settings.KIOSK_PIN or not _claim_a_try(address):
         return False
     if secrets.compare_digest(entered.encode(), settings.KIOSK_PIN.encode()):
-        cache.delete(_tries_key(address))
+        cache.delete_many(_slot_keys(address))
         return True
-    key = _tries_key(address)
-    cache.add(key, 0, LOCKOUT_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, LOCKOUT_SECONDS)
     return False

@@ -19,8 +19,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
+from config.client_address import client_address
 from kiosk import device, keypad, offline, pin
 
 # Tells the browser to drop its cached pages and storage for this site, so the
@@ -31,7 +32,7 @@ CLEAR_SITE_DATA = '"cache", "storage"'
 
 def _pin_pad(request: HttpRequest, *, turning_on: bool) -> HttpResponse | None:
     """Run the staff PIN pad. Returns a page to show, or None once the right PIN is in."""
-    address = pin.client_address(request)
+    address = client_address(request)
     entry = ""
     error = ""
     status = 200
@@ -63,7 +64,7 @@ def _locked_out_message() -> str:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     """The attract screen on a kiosk; elsewhere, the staff page that turns kiosk mode on."""
     if request.kiosk is not None:
@@ -81,7 +82,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def clear(request: HttpRequest) -> HttpResponse:
     """Finish and clear: forget everything about this person and show the attract screen.
 
@@ -98,7 +99,7 @@ def clear(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def staff(request: HttpRequest) -> HttpResponse:
     """Staff turn kiosk mode off with the PIN."""
     if request.kiosk is None:
@@ -112,7 +113,7 @@ def staff(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def idle(request: HttpRequest) -> HttpResponse:
     """The "Are you still there?" screen for kiosks running without JavaScript."""
     if request.kiosk is None:
@@ -133,7 +134,7 @@ def _offline_context() -> dict:
     }
 
 
-@require_GET
+@require_safe
 def offline_page(request: HttpRequest) -> HttpResponse:
     """The page a kiosk shows when it cannot reach the server.
 
@@ -156,7 +157,7 @@ def alive(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def service_worker(request: HttpRequest) -> HttpResponse:
     """The kiosk's service worker script, served from the site so the CSP allows it.
 

@@ -1,8 +1,21 @@
-"""Shared fixtures: the shipped content in the database, and Chromium for browser tests."""
+"""Shared fixtures: the database and cache, the shipped content, and Chromium for browser tests.
+
+`pytest --real-services` runs on the production stack instead of SQLite and the
+database cache: a throwaway PostgreSQL (the test database is created on it)
+and a throwaway Redis as the cache, both from tests/services.py.
+"""
+
+import contextlib
 
 import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.test import override_settings
 
+from config.settings import cache_settings
 from education.loading import load_pages
+from tests import services
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -15,6 +28,81 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--real-services",
+        action="store_true",
+        help="run on a throwaway PostgreSQL, with a throwaway Redis as the cache",
+    )
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """With --real-services, run only the tests that reach the database or the cache.
+
+    The rest (the engine, the vignettes, the keypad...) are plain Python and
+    already ran on the first pass; running them again would prove nothing.
+    """
+    if not config.getoption("--real-services"):
+        return
+    selected, deselected = [], []
+    for item in items:
+        uses_database = item.get_closest_marker("django_db") or (
+            DATABASE_FIXTURES & set(item.fixturenames)
+        )
+        (selected if uses_database else deselected).append(item)
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """Point the default database at a throwaway PostgreSQL before the test database is made."""
+    if request.config.getoption("--real-services"):
+        server = request.getfixturevalue("postgresql_server")
+        settings.DATABASES["default"].update(server)
+        # Django may already hold a SQLite connection object for "default".
+        connections.close_all()
+        with contextlib.suppress(AttributeError):
+            del connections["default"]
+
+
+@pytest.fixture(scope="session")
+def postgresql_server():
+    with services.postgresql_server() as database_settings:
+        yield database_settings
+
+
+@pytest.fixture(scope="session", autouse=True)
+def redis_cache(request):
+    """With --real-services, the cache is a real Redis for the whole run."""
+    if not request.config.getoption("--real-services"):
+        yield None
+        return
+    with (
+        services.redis_server() as url,
+        override_settings(CACHES={"default": cache_settings(url)}),
+    ):
+        yield url
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(request):
+    """Start every test that can reach the database with an empty shared cache.
+
+    The cache is a database table (settings.CACHES), and what it counts (wrong
+    PINs, failed sign-ins) must not carry from one test to the next. Transactions
+    roll most of it back; tests with a live server commit, and Django's flush
+    does not empty the cache table.
+    """
+    if "_django_db_helper" in request.fixturenames:
+        request.getfixturevalue("_django_db_helper")  # the test database, set up first
+        cache.clear()
 
 
 @pytest.fixture

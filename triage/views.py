@@ -10,21 +10,20 @@ and exemption means no cookie is ever set on a patient's (or a kiosk's) browser.
 import functools
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from education.caching import cacheable, content_etag
 from education.models import Page
 from kiosk import handoff as take_home
 from kiosk import keypad
-from triage import flow
+from triage import flow, state_token
 from triage.api_input import MAX_BODY_BYTES, BadRequest, parse_assess_body
 from triage.engine import (
     CONTRACT_VERSION,
@@ -217,7 +216,7 @@ def _rules_etag(request: HttpRequest, *args, **kwargs) -> str:
 cacheable_with_rules = cacheable(_rules_etag)
 
 
-@require_GET
+@require_safe
 @cacheable_with_rules
 def how_it_decides(request: HttpRequest) -> HttpResponse:
     """Every rule in plain words, the safety-net lines and the change log, for audit."""
@@ -248,11 +247,11 @@ def _state_salt(request: HttpRequest) -> str:
 
 
 def _dump_state(request: HttpRequest, state: flow.CheckState) -> str:
-    return signing.dumps(state.as_data(), salt=_state_salt(request), compress=True)
+    return state_token.dump(state.as_data(), salt=_state_salt(request))
 
 
 def _load_state(request: HttpRequest, token: str) -> flow.CheckState:
-    data = signing.loads(token, salt=_state_salt(request), max_age=STATE_MAX_AGE_SECONDS)
+    data = state_token.load(token, salt=_state_salt(request), max_age=STATE_MAX_AGE_SECONDS)
     return flow.CheckState.from_data(data)
 
 
@@ -369,15 +368,15 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
 
 
 @csrf_exempt
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @vary_on_headers("HX-Request")
 def checker(request: HttpRequest) -> HttpResponse:
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD from uptime monitors
         return _render_step(request, flow.CheckState())
 
     try:
         state = _load_state(request, request.POST.get("state", ""))
-    except (signing.BadSignature, ValueError, TypeError):
+    except (state_token.BadStateToken, ValueError, TypeError):
         return _render_step(
             request,
             flow.CheckState(),
@@ -414,7 +413,7 @@ def checker(request: HttpRequest) -> HttpResponse:
 # --- Taking a result home -----------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @cacheable_with_rules
 def result_summary(request: HttpRequest) -> HttpResponse:
     """A result without its answers: the level and the pages, opened from a QR code or handout."""

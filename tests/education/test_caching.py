@@ -4,7 +4,7 @@ from education.models import Page
 
 pytestmark = pytest.mark.django_db
 
-CONTENT_URLS = ["/", "/conditions/", "/conditions/sepsis/", "/search/?q=kidney"]
+CONTENT_URLS = ["/", "/conditions/", "/conditions/sepsis/"]
 
 
 @pytest.mark.parametrize("url", CONTENT_URLS)
@@ -52,3 +52,12 @@ def test_the_public_address_is_part_of_the_validator(client, pages, settings):
     after = client.get("/conditions/sepsis/", headers={"if-none-match": before})
     assert after.status_code == 200
     assert "https://guide.example.org/conditions/sepsis/" in after.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/search/?q=kidney", "/search/?q=zzzz", "/search/"])
+def test_search_results_are_never_cached_by_anyone(pages, client, url):
+    """Search terms are health information: not kept by a shared cache, nor by the browser."""
+    cache_control = client.get(url)["Cache-Control"]
+    assert "public" not in cache_control
+    assert "private" in cache_control
+    assert "no-store" in cache_control

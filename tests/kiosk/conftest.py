@@ -1,17 +1,8 @@
-"""Kiosk fixtures: a clean PIN-try count, and a test client that staff have made a kiosk."""
+"""Kiosk fixtures: a test client that staff have made a kiosk."""
 
 import pytest
-from django.core.cache import cache
 
 from tests.kiosk.helpers import turn_on_kiosk
-
-
-@pytest.fixture(autouse=True)
-def fresh_pin_tries():
-    """Wrong PIN tries are counted in the cache: start and end every test with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

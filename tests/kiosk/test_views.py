@@ -438,3 +438,41 @@ def test_turning_kiosk_mode_on_clears_earlier_wrong_tries(client):
     client.cookies.clear()
     response = wrong_pins(client, pin.MAX_WRONG_TRIES - 1)
     assert response.status_code == 400
+
+
+def test_a_forged_forwarded_for_header_does_not_buy_more_tries(client):
+    for number in range(pin.MAX_WRONG_TRIES):
+        wrong_pins(client, 1, HTTP_X_FORWARDED_FOR=f"203.0.113.{number}")
+    response = client.post(
+        "/kiosk/", {"pin": PIN, "action": "enter"}, HTTP_X_FORWARDED_FOR="198.51.100.7"
+    )
+    assert response.status_code == 429
+
+
+def test_behind_a_trusted_proxy_each_client_behind_it_is_counted_apart(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    wrong_pins(client, pin.MAX_WRONG_TRIES, HTTP_X_FORWARDED_FOR="192.0.2.10", **proxy)
+    locked = client.post(
+        "/kiosk/", {"pin": PIN, "action": "enter"}, HTTP_X_FORWARDED_FOR="192.0.2.10", **proxy
+    )
+    assert locked.status_code == 429
+    # What the client wrote before the proxy's own entry is not believed.
+    forged = client.post(
+        "/kiosk/",
+        {"pin": PIN, "action": "enter"},
+        HTTP_X_FORWARDED_FOR="192.0.2.99, 192.0.2.10",
+        **proxy,
+    )
+    assert forged.status_code == 429
+    other = client.post(
+        "/kiosk/", {"pin": PIN, "action": "enter"}, HTTP_X_FORWARDED_FOR="192.0.2.11", **proxy
+    )
+    assert other.status_code == 303
+
+
+def test_wrong_tries_from_two_browsers_at_one_address_add_up(client):
+    wrong_pins(client, pin.MAX_WRONG_TRIES - 1)
+    response = wrong_pins(Client(), 1)
+    assert response.status_code == 400
+    assert client.post("/kiosk/", {"pin": PIN, "action": "enter"}).status_code == 429

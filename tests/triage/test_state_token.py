@@ -1,0 +1,101 @@
+"""The checker's signed state token: validly signed but corrupt or oversized tokens are a 400."""
+
+import time
+import zlib
+
+import pytest
+from django.core import signing
+
+from tests.triage.checker_driver import Checker
+from triage import state_token
+from triage.views import STATE_SALT
+
+SALT = STATE_SALT
+MAX_AGE = 60
+
+
+def signed(payload: bytes, *, compressed: bool) -> str:
+    """A token with a good signature around any bytes we like, as a leaked key would allow."""
+    body = signing.b64_encode(payload).decode()
+    return signing.TimestampSigner(salt=SALT).sign(("." if compressed else "") + body)
+
+
+def test_a_state_round_trips():
+    data = {"s": "age", "a": None, "r": {}, "d": [], "v": False}
+    assert state_token.load(state_token.dump(data, SALT), SALT, MAX_AGE) == data
+
+
+def test_the_format_is_django_s_signed_compressed_json():
+    data = {"s": "review", "r": {"fever": "yes"} | {f"x{n}": "no" for n in range(50)}}
+    token = signing.dumps(data, salt=SALT, compress=True)
+    assert token.startswith(".")  # compressed
+    assert state_token.load(token, SALT, MAX_AGE) == data
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "",
+        "not-a-real-token",
+        "x" * (state_token.MAX_TOKEN_CHARACTERS + 1),
+        signed(b"not zlib at all", compressed=True),
+        signed(zlib.compress(b'{"s": "age"')[:-4], compressed=True),  # cut short
+        signed(zlib.compress(b"\xff\xfe not utf-8"), compressed=True),
+        signed(b"{not json", compressed=False),
+        signed(b"[" * 100_000 + b"]" * 100_000, compressed=False),
+    ],
+    ids=["empty", "unsigned", "too-long", "bad-zlib", "truncated", "not-utf8", "bad-json", "deep"],
+)
+def test_a_corrupt_token_is_refused_as_a_bad_state(token):
+    with pytest.raises(state_token.BadStateToken):
+        state_token.load(token, SALT, MAX_AGE)
+
+
+def test_a_small_token_that_inflates_hugely_is_refused_without_inflating_it():
+    bomb = zlib.compress(b'{"s": "' + b"a" * 200_000_000 + b'"}', 9)
+    token = signed(bomb, compressed=True)
+    assert len(token) < state_token.MAX_TOKEN_CHARACTERS * 100
+    started = time.perf_counter()
+    with pytest.raises(state_token.BadStateToken):
+        state_token.load(token[: state_token.MAX_TOKEN_CHARACTERS], SALT, MAX_AGE)
+    with pytest.raises(state_token.BadStateToken):
+        state_token.load(token, SALT, MAX_AGE)
+    assert time.perf_counter() - started < 1
+
+
+def test_a_bomb_that_fits_the_length_cap_is_stopped_at_the_json_cap():
+    bomb = zlib.compress(b" " * 5_000_000, 9)  # about 5 KB that inflates to 5 MB
+    token = signed(bomb, compressed=True)
+    assert len(token) <= state_token.MAX_TOKEN_CHARACTERS
+    with pytest.raises(state_token.BadStateToken, match="limit"):
+        state_token.load(token, SALT, MAX_AGE)
+
+
+def test_a_real_full_check_fits_well_inside_the_limits(pages, client):
+    everything = {
+        "fever", "back_pain", "limb_numbness", "injects_drugs", "recent_spinal_procedure",
+    }  # fmt: skip
+    checker = Checker(client).run(age=70, yes=everything, unsure={"night_pain"})
+    assert checker.step == "result"
+    token = checker.state
+    assert len(token) < state_token.MAX_TOKEN_CHARACTERS / 4
+
+
+@pytest.mark.parametrize(
+    "payload,compressed",
+    [
+        (b"not zlib at all", True),
+        (b"{not json", False),
+        (zlib.compress(b" " * 5_000_000, 9), True),
+        (b"[" * 100_000 + b"]" * 100_000, False),
+    ],
+    ids=["bad-zlib", "bad-json", "bomb", "deep"],
+)
+def test_the_checker_answers_a_corrupt_signed_state_with_400_and_a_fresh_start(
+    pages, client, payload, compressed
+):
+    response = client.post("/check/", {"state": signed(payload, compressed=compressed)})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "started again" in html
+    assert 'data-step="age"' in html
