@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 import schemathesis
 from django.conf import settings
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from django.test import Client
 from django.urls import URLResolver, get_resolver
 from hypothesis import HealthCheck
@@ -192,13 +194,28 @@ def map_case(context, case):
     return case
 
 
+@pytest.fixture
+def in_process_requests():
+    """Keep the test's database connection open across in-process WSGI requests.
+
+    A real request closes the database connection when it finishes; inside a test
+    that would close the test's own transaction (PostgreSQL then answers "the
+    connection is closed"). Django's test client unhooks the same signal handler.
+    """
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
 @SCHEMA.parametrize()
 @hypothesis_settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_the_api_answers_as_documented(case, pages):
+def test_the_api_answers_as_documented(case, pages, in_process_requests):
     case.call_and_validate()
 
 
-def test_schemathesis_catches_an_answer_that_breaks_the_document(pages):
+def test_schemathesis_catches_an_answer_that_breaks_the_document(pages, in_process_requests):
     # Proof that the run above can fail: against a document that leaves out "urgent",
     # an urgent answer must be reported as breaking the schema.
     broken = json.loads(json.dumps(DOCUMENT))
