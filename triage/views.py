@@ -15,7 +15,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
@@ -35,7 +35,7 @@ from triage.engine import (
     handoff,
     level_advice,
 )
-from triage.forms import AgeForm, QuestionsForm, RedFlagsForm, error_summary
+from triage.forms import AgeForm, error_summary, step_form
 from triage.rulebook import FINGERPRINT as RULEBOOK_FINGERPRINT
 from triage.rulebook import rule_book
 from triage.rules import RULES_VERSION
@@ -256,60 +256,6 @@ def _load_state(request: HttpRequest, token: str) -> flow.CheckState:
     return flow.CheckState.from_data(data)
 
 
-def _form_for(step: flow.Step, state: flow.CheckState, data=None):
-    if step.key == flow.AGE_STEP:
-        return AgeForm(data, initial={"age": state.age})
-    initial = {code: state.answers[code] for code in step.findings if code in state.answers}
-    if step.key == flow.RED_FLAGS_STEP:
-        if flow.RED_FLAGS_STEP in state.done:
-            initial = {
-                "signs": [c for c, v in initial.items() if v != flow.NO],
-                "none": not any(v != flow.NO for v in initial.values()),
-            }
-        return RedFlagsForm(step, data, initial=initial)
-    if step.key in (flow.REVIEW_STEP, flow.RESULT_STEP):
-        return None
-    return QuestionsForm(step, data, initial=initial)
-
-
-def _apply(step: flow.Step, state: flow.CheckState, form) -> flow.CheckState:
-    if step.key == flow.AGE_STEP:
-        return state.with_age(form.cleaned_data["age"])
-    return state.answering(step.key, form.answers())
-
-
-def _review_rows(state: flow.CheckState) -> list[dict]:
-    """The summary screen: each step's answers in plain words, with a Change button."""
-    labels = {flow.YES: gettext("Yes"), flow.NO: gettext("No"), flow.UNSURE: gettext("Not sure")}
-    rows = [{"step": flow.AGE_STEP, "question": gettext("Age"), "answer": str(state.age)}]
-    for key in flow.path(state):
-        step = flow.STEPS[key]
-        if key == flow.RED_FLAGS_STEP:
-            ticked = [
-                gettext(FINDINGS[c].question)
-                for c in step.findings
-                if state.answers.get(c) != flow.NO
-            ]
-            rows.append(
-                {
-                    "step": key,
-                    "question": gettext("Warning signs"),
-                    "answer": "; ".join(ticked) or gettext("None of these"),
-                }
-            )
-            continue
-        for code in step.findings:
-            if code in state.answers:
-                rows.append(
-                    {
-                        "step": key,
-                        "question": gettext(FINDINGS[code].question),
-                        "answer": labels[state.answers[code]],
-                    }
-                )
-    return rows
-
-
 # When no condition fits (plain back pain, or an emergency sign on its own), the
 # hub page still explains the warning signs and everyday back pain.
 FALLBACK_PAGE = "back-pain-and-fever"
@@ -327,40 +273,40 @@ def _result_links(assessment: Assessment) -> list[dict]:
     return links
 
 
+def _result_context(state: flow.CheckState) -> dict:
+    findings, unsure = flow.findings_and_unsure(state)
+    assessment = assess(
+        state.age,
+        findings,
+        unsure=unsure,
+        emergency_number=settings.EMERGENCY_NUMBER,
+        translate=gettext,
+    )
+    links = _result_links(assessment)
+    return {
+        "assessment": assessment,
+        "links": links,
+        "handoff_url": take_home.result_url(
+            assessment.level, tuple(link["page"].slug for link in links), assessment.go_to
+        ),
+    }
+
+
 def _render_step(request, state, form=None, status=200, notice="") -> HttpResponse:
-    step = flow.STEPS[state.step]
-    path = flow.path(state)
-    form = form if form is not None else _form_for(step, state)
+    form = form if form is not None else step_form(state)
     context = {
-        "step": step,
+        "step": flow.STEPS[state.step],
         "state_token": _dump_state(request, state),
         "form": form,
         "error_summary": error_summary(form),
         "notice": notice,
-        "steps": path,
+        "steps": flow.path(state),
+        "progress": flow.progress(state),
     }
-    if step.key not in (flow.REVIEW_STEP, flow.RESULT_STEP):
-        questions = [key for key in path if key not in (flow.REVIEW_STEP, flow.RESULT_STEP)]
-        context["progress"] = {"current": questions.index(step.key) + 1, "total": len(questions)}
-    if step.key == flow.REVIEW_STEP:
-        context["rows"] = _review_rows(state)
-    if step.key == flow.RESULT_STEP:
-        findings, unsure = flow.findings_and_unsure(state)
-        assessment = assess(
-            state.age,
-            findings,
-            unsure=unsure,
-            emergency_number=settings.EMERGENCY_NUMBER,
-            translate=gettext,
-        )
-        links = _result_links(assessment)
-        context |= {
-            "assessment": assessment,
-            "links": links,
-            "handoff_url": take_home.result_url(
-                assessment.level, tuple(link["page"].slug for link in links), assessment.go_to
-            ),
-        }
+    if state.step == flow.REVIEW_STEP:
+        context["rows"] = flow.review_rows(state, translate=gettext)
+    if state.step == flow.RESULT_STEP:
+        context |= _result_context(state)
     template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
     response = render(request, template, context, status=status)
     # Every checker page carries answers: never keep a copy anywhere (no-store, private).
@@ -368,47 +314,35 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
     return response
 
 
+UNREADABLE_STATE = gettext_lazy(
+    "We could not read your earlier answers, so the check has started again. "
+    "We do not keep your answers anywhere."
+)
+
+
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 @vary_on_headers("HX-Request")
 def checker(request: HttpRequest) -> HttpResponse:
+    """One step of the checker: read the answers so far, apply the button pressed, render."""
     if request.method == "GET":
         return _render_step(request, flow.CheckState())
-
     try:
         state = _load_state(request, request.POST.get("state", ""))
     except (signing.BadSignature, ValueError, TypeError):
-        return _render_step(
-            request,
-            flow.CheckState(),
-            status=400,
-            notice=gettext(
-                "We could not read your earlier answers, so the check has started again. "
-                "We do not keep your answers anywhere."
-            ),
-        )
-
-    action = request.POST.get("action", "next")
-    if action == "restart":
-        return _render_step(request, flow.CheckState())
-    if action == "back":
-        return _render_step(request, flow.after_back(state))
+        return _render_step(request, flow.CheckState(), status=400, notice=UNREADABLE_STATE)
+    action = request.POST.get("action", flow.NEXT)
     if keypad.is_key_action(action) and state.step == flow.AGE_STEP:
         # The on-screen number pad without JavaScript: one key per round trip.
         entry = keypad.press(request.POST.get("age", ""), action, max_length=AGE_DIGITS)
         return _render_step(request, state, form=AgeForm(initial={"age": entry}))
-    if action.startswith("change:"):
-        return _render_step(request, flow.after_change(state, action.removeprefix("change:")))
-    if state.step == flow.REVIEW_STEP:
-        return _render_step(request, flow.after_review(state))
-    if state.step == flow.RESULT_STEP:
-        return _render_step(request, state)  # a repeated POST of a result shows it again
-
-    step = flow.STEPS[state.step]
-    form = _form_for(step, state, request.POST)
-    if not form.is_valid():
-        return _render_step(request, state, form=form)
-    return _render_step(request, flow.after_continue(_apply(step, state, form)))
+    answers = None
+    if flow.submits_answers(state, action):
+        form = step_form(state, request.POST)
+        if not form.is_valid():
+            return _render_step(request, state, form=form)
+        answers = form.answers()
+    return _render_step(request, flow.apply(state, action, answers))
 
 
 # --- Taking a result home -----------------------------------------------------------------
