@@ -1,20 +1,16 @@
 """Shared fixtures: the shipped content in the database, and Chromium for browser tests."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from education.loading import load_pages
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+# One list of flags for every headless Chromium the project starts.
+_CHROMIUM = json.loads((Path(__file__).parent.parent / "scripts" / "chromium.json").read_text())
+CHROMIUM = _CHROMIUM["executable"]
+CHROMIUM_ARGS = _CHROMIUM["flags"]
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ an ambulance should not have to answer twenty more questions first.
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
+from triage.engine import MAX_AGE, MIN_AGE
 from triage.vocabulary import (
     ABOUT_YOU_SCREEN,
     FINDINGS,
@@ -112,7 +113,7 @@ class CheckState:
         if step not in STEPS:
             raise ValueError("unknown step")
         if age is not None and (
-            isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120
+            isinstance(age, bool) or not isinstance(age, int) or not MIN_AGE <= age <= MAX_AGE
         ):
             raise ValueError("bad age")
         if not isinstance(answers, dict) or any(

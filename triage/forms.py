@@ -1,9 +1,11 @@
 """Forms for the checker's steps: they check one screen's answers and say plainly what is wrong."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from triage.engine import MAX_AGE, MIN_AGE
 from triage.flow import (
     AGE_STEP,
     ANSWER_LABELS,
@@ -22,17 +24,20 @@ from triage.vocabulary import FINDINGS
 ANSWER_CHOICES = [(value, _(ANSWER_LABELS[value])) for value in ANSWERS]
 
 
+AGE_OUT_OF_RANGE = format_lazy(_("Enter an age from {min} to {max}."), min=MIN_AGE, max=MAX_AGE)
+
+
 class AgeForm(forms.Form):
     age = forms.IntegerField(
         label=_("How old are you?"),
         help_text=_("Your age in years, for example 45."),
-        min_value=0,
-        max_value=120,
+        min_value=MIN_AGE,
+        max_value=MAX_AGE,
         error_messages={
             "required": _("Enter your age in years, for example 45."),
             "invalid": _("Enter your age as a whole number, for example 45."),
-            "min_value": _("Enter an age from 0 to 120."),
-            "max_value": _("Enter an age from 0 to 120."),
+            "min_value": AGE_OUT_OF_RANGE,
+            "max_value": AGE_OUT_OF_RANGE,
         },
     )
 

@@ -25,7 +25,7 @@ from education.models import Page
 from kiosk import handoff as take_home
 from kiosk import keypad
 from triage import flow
-from triage.api_input import MAX_BODY_BYTES, BadRequest, parse_assess_body
+from triage.api_input import MAX_BODY_BYTES, BadRequest, body_too_large, parse_assess_body
 from triage.engine import (
     CONTRACT_VERSION,
     MAX_AGE,
@@ -100,6 +100,20 @@ def _page_links(slugs: tuple[str, ...]) -> list[dict]:
     ]
 
 
+def _request_body(request: HttpRequest) -> bytes:
+    """The body, refused unread when its declared length is already over the limit."""
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY_BYTES:
+        raise body_too_large()
+    try:
+        return request.body
+    except RequestDataTooBig:
+        raise body_too_large() from None
+
+
 @csrf_exempt
 def api_assess(request: HttpRequest) -> JsonResponse:
     if request.method != "POST":
@@ -107,19 +121,7 @@ def api_assess(request: HttpRequest) -> JsonResponse:
         response["Allow"] = "POST"
         return response
     try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > MAX_BODY_BYTES:
-        return _api_error(
-            "body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes)."
-        )
-    try:
-        parsed = parse_assess_body(request.body)
-    except RequestDataTooBig:
-        return _api_error(
-            "body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes)."
-        )
+        parsed = parse_assess_body(_request_body(request))
     except BadRequest as error:
         return _api_error(error.code, error.message)
 
