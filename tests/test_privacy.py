@@ -9,7 +9,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from tests.kiosk.helpers import turn_on_kiosk
+from tests.support.kiosk import turn_on_kiosk
 
 
 @pytest.fixture(autouse=True)
