@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from education.caching import cacheable, content_etag
-from education.models import Page
+from education.selectors import existing_pages, existing_slugs
 from kiosk import handoff as take_home
 from kiosk import keypad
 from triage import flow
@@ -83,20 +83,11 @@ def _api_read_only(view):
     return read_only
 
 
-def _existing_pages(slugs: tuple[str, ...], with_sections: bool = False) -> list[Page]:
-    """The pages for these slugs, in the same order, leaving out any an editor removed."""
-    pages = Page.objects.filter(slug__in=slugs)
-    if with_sections:
-        pages = pages.prefetch_related("sections")
-    by_slug = {page.slug: page for page in pages}
-    return [by_slug[slug] for slug in slugs if slug in by_slug]
-
-
 def _page_links(slugs: tuple[str, ...]) -> list[dict]:
     """Condition links for slugs whose pages exist, with the editors' current titles."""
     return [
         {"slug": page.slug, "title": page.title, "url": condition_url(page.slug)}
-        for page in _existing_pages(slugs)
+        for page in existing_pages(slugs)
     ]
 
 
@@ -224,9 +215,8 @@ cacheable_with_rules = cacheable(_rules_etag)
 def how_it_decides(request: HttpRequest) -> HttpResponse:
     """Every rule in plain words, the safety-net lines and the change log, for audit."""
     book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
-    existing_pages = set(Page.objects.values_list("slug", flat=True))
     return render(
-        request, "triage/how_it_decides.html", {"book": book, "existing_pages": existing_pages}
+        request, "triage/how_it_decides.html", {"book": book, "existing_pages": existing_slugs()}
     )
 
 
@@ -268,7 +258,7 @@ def _result_links(assessment: Assessment) -> list[dict]:
     levels_to_anchor = {"emergency": "emergency-signs", "urgent": "urgent-signs"}
     wanted = levels_to_anchor.get(assessment.level, "symptoms")
     links = []
-    for page in _existing_pages(assessment.conditions or (FALLBACK_PAGE,), with_sections=True):
+    for page in existing_pages(assessment.conditions or (FALLBACK_PAGE,), with_sections=True):
         anchors = {section.anchor for section in page.sections.all()}
         anchor = f"#{wanted}" if wanted in anchors else ""
         links.append({"page": page, "url": page.get_absolute_url() + anchor})
@@ -365,7 +355,7 @@ def result_summary(request: HttpRequest) -> HttpResponse:
         translate=gettext,
         go_to=request.GET.get("go", ""),
     )
-    pages = _existing_pages(summary.conditions or (FALLBACK_PAGE,)) or _existing_pages(
+    pages = existing_pages(summary.conditions or (FALLBACK_PAGE,)) or existing_pages(
         (FALLBACK_PAGE,)
     )
     return render(
