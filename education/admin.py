@@ -104,6 +104,10 @@ class PageAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["related"]
     inlines = [SectionInline, SourceInline, RevisionInline]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "order", "summary", "meta_description"]}),
         (_("Review"), {"fields": ["author", "reviewer", "last_reviewed", "next_review"]}),
@@ -114,7 +118,7 @@ class PageAdmin(admin.ModelAdmin):
     def review_status(self, page: Page) -> str:
         days = (page.next_review - timezone.localdate()).days
         if days < 0:
-            return format_html('<strong style="color:#a00">{}</strong>', _("Overdue"))
+            return format_html('<strong class="review-overdue">{}</strong>', _("Overdue"))
         if days <= settings.REVIEW_WARNING_DAYS:
             return format_html(
                 "<strong>{}</strong>",
@@ -156,6 +160,9 @@ class PageRevisionAdmin(admin.ModelAdmin):
     fields = ["page", "created_at", "user", "summary", "changes"]
     readonly_fields = fields
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     @admin.display(description=_("changes since the previous revision"))
     def changes(self, revision: PageRevision) -> str:
         previous = revision.previous()
@@ -165,7 +172,7 @@ class PageRevisionAdmin(admin.ModelAdmin):
             for line in lines[2:]
         )
         return format_html(
-            '<pre style="white-space:pre-wrap">{}</pre>',
+            '<pre class="revision-diff">{}</pre>',
             format_html_join("\n", "<{0}>{1}</{0}>", styled),
         )
 

@@ -6,6 +6,8 @@ and a throwaway Redis as the cache, both from tests/services.py.
 """
 
 import contextlib
+import json
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -17,17 +19,10 @@ from config.settings import cache_settings
 from education.loading import load_pages
 from tests import services
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-quic",
-]
+# One list of flags for every headless Chromium the project starts.
+_CHROMIUM = json.loads((Path(__file__).parent.parent / "scripts" / "chromium.json").read_text())
+CHROMIUM = _CHROMIUM["executable"]
+CHROMIUM_ARGS = _CHROMIUM["flags"]
 
 
 def pytest_addoption(parser):

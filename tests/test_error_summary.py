@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from tests.kiosk.helpers import turn_on_kiosk
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
+from tests.support.kiosk import turn_on_kiosk
 
 pytestmark = pytest.mark.django_db
 

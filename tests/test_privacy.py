@@ -11,7 +11,7 @@ from django.core.cache.backends.redis import RedisCache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
 
 pytestmark = pytest.mark.django_db
 

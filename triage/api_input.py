@@ -23,6 +23,11 @@ class BadRequest(ValueError):
         self.message = message
 
 
+def body_too_large() -> BadRequest:
+    """The one refusal for a body over :data:`MAX_BODY_BYTES`, however the size was found."""
+    return BadRequest("body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes).")
+
+
 @dataclass(frozen=True)
 class AssessRequest:
     age_years: int
@@ -49,7 +54,7 @@ def _string_list(payload: dict, name: str) -> list[str]:
 
 def parse_assess_body(body: bytes) -> AssessRequest:
     if len(body) > MAX_BODY_BYTES:
-        raise BadRequest("body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes).")
+        raise body_too_large()
     if not body.strip():
         raise BadRequest("empty_body", "The body is empty. Send a JSON object.")
     try:

@@ -10,8 +10,10 @@ the result. Any emergency sign skips straight to the result: a person who needs
 an ambulance should not have to answer twenty more questions first.
 """
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
+from triage.engine import MAX_AGE, MIN_AGE
 from triage.vocabulary import (
     ABOUT_YOU_SCREEN,
     FINDINGS,
@@ -23,6 +25,7 @@ from triage.vocabulary import (
 
 YES, NO, UNSURE = "yes", "no", "unsure"
 ANSWERS = (YES, NO, UNSURE)
+ANSWER_LABELS = {YES: gettext_noop("Yes"), NO: gettext_noop("No"), UNSURE: gettext_noop("Not sure")}
 # Pregnancy is asked only in this age range; outside it the question would only add friction.
 PREGNANCY_AGES = range(12, 56)
 
@@ -110,7 +113,7 @@ class CheckState:
         if step not in STEPS:
             raise ValueError("unknown step")
         if age is not None and (
-            isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 120
+            isinstance(age, bool) or not isinstance(age, int) or not MIN_AGE <= age <= MAX_AGE
         ):
             raise ValueError("bad age")
         if not isinstance(answers, dict) or any(
@@ -230,3 +233,91 @@ def after_review(state: CheckState) -> CheckState:
         reviewing=False,
         done=tuple(dict.fromkeys((*state.done, REVIEW_STEP))),
     )
+
+
+# --- The buttons ------------------------------------------------------------------------
+
+# The checker's forms name what a button does in their "action" field.
+NEXT, BACK, RESTART = "next", "back", "restart"
+CHANGE_PREFIX = "change:"  # "change:<step>" opens an earlier step from the summary or result
+
+
+def submits_answers(state: CheckState, action: str) -> bool:
+    """Whether ``action`` hands in the current step's answers, which a form must check first.
+
+    Anything that is not a known button counts as Continue, as a bare Enter key sends none.
+    """
+    if action in (BACK, RESTART) or action.startswith(CHANGE_PREFIX):
+        return False
+    return state.step not in (REVIEW_STEP, RESULT_STEP)
+
+
+def apply(state: CheckState, action: str, answers: Mapping | None = None) -> CheckState:
+    """The state after pressing ``action`` on the current step.
+
+    ``answers`` are the step's checked answers (``{"age": 45}`` on the age step, finding
+    code -> yes/no/unsure elsewhere), needed exactly when :func:`submits_answers` says so.
+    """
+    if action == RESTART:
+        return CheckState()
+    if action == BACK:
+        return after_back(state)
+    if action.startswith(CHANGE_PREFIX):
+        return after_change(state, action.removeprefix(CHANGE_PREFIX))
+    if state.step == REVIEW_STEP:
+        return after_review(state)
+    if state.step == RESULT_STEP:
+        return state  # a repeated submit of a result shows it again
+    if answers is None:
+        raise ValueError(f"the {state.step} step needs its answers")
+    if state.step == AGE_STEP:
+        return after_continue(state.with_age(answers["age"]))
+    return after_continue(state.answering(state.step, dict(answers)))
+
+
+# --- What a screen shows ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Progress:
+    current: int
+    total: int
+
+
+def progress(state: CheckState) -> Progress | None:
+    """ "Step 2 of 7" on a question screen; None on the summary and the result."""
+    questions = [key for key in path(state) if key not in (REVIEW_STEP, RESULT_STEP)]
+    if state.step not in questions:
+        return None
+    return Progress(questions.index(state.step) + 1, len(questions))
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    step: str
+    question: str
+    answer: str
+
+
+def review_rows(state: CheckState, translate: Callable[[str], str]) -> list[ReviewRow]:
+    """The summary screen: each step's answers in plain words, grouped by step."""
+    rows = [ReviewRow(AGE_STEP, translate(gettext_noop("Age")), str(state.age))]
+    for key in path(state):
+        step = STEPS[key]
+        if key == RED_FLAGS_STEP:
+            ticked = [
+                translate(FINDINGS[code].question)
+                for code in step.findings
+                if state.answers.get(code) != NO
+            ]
+            answer = "; ".join(ticked) or translate(gettext_noop("None of these"))
+            rows.append(ReviewRow(key, translate(gettext_noop("Warning signs")), answer))
+            continue
+        rows += [
+            ReviewRow(
+                key, translate(FINDINGS[code].question), translate(ANSWER_LABELS[code_answer])
+            )
+            for code in step.findings
+            if (code_answer := state.answers.get(code)) is not None
+        ]
+    return rows

@@ -1,35 +1,66 @@
 """Forms for the checker's steps: they check one screen's answers and say plainly what is wrong."""
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from triage.flow import ANSWERS, NO, UNSURE, YES, Step
+from triage.engine import MAX_AGE, MIN_AGE
+from triage.flow import (
+    AGE_STEP,
+    ANSWER_LABELS,
+    ANSWERS,
+    NO,
+    QUESTION_STEPS,
+    RED_FLAGS_STEP,
+    STEPS,
+    YES,
+    CheckState,
+    Step,
+)
 from triage.vocabulary import FINDINGS
 
-ANSWER_CHOICES = [(YES, _("Yes")), (NO, _("No")), (UNSURE, _("Not sure"))]
-assert [value for value, _label in ANSWER_CHOICES] == list(ANSWERS)
+# The labels are marked for translation in triage/flow.py; translated when the form is shown.
+ANSWER_CHOICES = [(value, _(ANSWER_LABELS[value])) for value in ANSWERS]
+
+
+AGE_OUT_OF_RANGE = format_lazy(_("Enter an age from {min} to {max}."), min=MIN_AGE, max=MAX_AGE)
 
 
 class AgeForm(forms.Form):
     age = forms.IntegerField(
         label=_("How old are you?"),
         help_text=_("Your age in years, for example 45."),
-        min_value=0,
-        max_value=120,
+        min_value=MIN_AGE,
+        max_value=MAX_AGE,
         error_messages={
             "required": _("Enter your age in years, for example 45."),
             "invalid": _("Enter your age as a whole number, for example 45."),
-            "min_value": _("Enter an age from 0 to 120."),
-            "max_value": _("Enter an age from 0 to 120."),
+            "min_value": AGE_OUT_OF_RANGE,
+            "max_value": AGE_OUT_OF_RANGE,
         },
     )
+
+    @classmethod
+    def for_step(cls, step: Step, state: CheckState, data=None) -> "AgeForm":
+        return cls(data, initial={"age": state.age})
+
+    def answers(self) -> dict[str, int]:
+        return {"age": self.cleaned_data["age"]}
 
 
 class RedFlagsForm(forms.Form):
     """The emergency-sign screen: tick what applies, or "None of these"."""
 
     NONE = "none"
+
+    @classmethod
+    def for_step(cls, step: Step, state: CheckState, data=None) -> "RedFlagsForm":
+        initial = {}
+        if RED_FLAGS_STEP in state.done:  # coming back: show what was ticked last time
+            ticked = [code for code in step.findings if state.answers.get(code, NO) != NO]
+            initial = {"signs": ticked, "none": not ticked}
+        return cls(step, data, initial=initial)
 
     def __init__(self, step: Step, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,6 +94,11 @@ class RedFlagsForm(forms.Form):
 class QuestionsForm(forms.Form):
     """A topic screen: Yes, No or Not sure for each question."""
 
+    @classmethod
+    def for_step(cls, step: Step, state: CheckState, data=None) -> "QuestionsForm":
+        initial = {code: state.answers[code] for code in step.findings if code in state.answers}
+        return cls(step, data, initial=initial)
+
     def __init__(self, step: Step, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
@@ -81,6 +117,19 @@ class QuestionsForm(forms.Form):
 
     def answers(self) -> dict[str, str]:
         return {code: self.cleaned_data[code] for code in self.step.findings}
+
+
+# Which form checks each step's answers; the summary and the result have none.
+STEP_FORMS: dict[str, type[AgeForm | RedFlagsForm | QuestionsForm]] = {
+    AGE_STEP: AgeForm,
+    RED_FLAGS_STEP: RedFlagsForm,
+} | {key: QuestionsForm for key in QUESTION_STEPS if key != RED_FLAGS_STEP}
+
+
+def step_form(state: CheckState, data=None) -> forms.Form | None:
+    """The form for the person's current step, filled with their earlier answers."""
+    form_class = STEP_FORMS.get(state.step)
+    return form_class.for_step(STEPS[state.step], state, data) if form_class else None
 
 
 def error_summary(form: forms.Form | None) -> list[dict[str, str]]:

@@ -14,17 +14,17 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from education.caching import cacheable, content_etag
-from education.models import Page
+from education.selectors import existing_pages, existing_slugs
 from kiosk import handoff as take_home
 from kiosk import keypad
 from triage import flow, state_token
-from triage.api_input import MAX_BODY_BYTES, BadRequest, parse_assess_body
+from triage.api_input import MAX_BODY_BYTES, BadRequest, body_too_large, parse_assess_body
 from triage.engine import (
     CONTRACT_VERSION,
     MAX_AGE,
@@ -34,7 +34,7 @@ from triage.engine import (
     handoff,
     level_advice,
 )
-from triage.forms import AgeForm, QuestionsForm, RedFlagsForm, error_summary
+from triage.forms import AgeForm, error_summary, step_form
 from triage.rulebook import FINGERPRINT as RULEBOOK_FINGERPRINT
 from triage.rulebook import rule_book
 from triage.rules import RULES_VERSION
@@ -82,21 +82,26 @@ def _api_read_only(view):
     return read_only
 
 
-def _existing_pages(slugs: tuple[str, ...], with_sections: bool = False) -> list[Page]:
-    """The pages for these slugs, in the same order, leaving out any an editor removed."""
-    pages = Page.objects.filter(slug__in=slugs)
-    if with_sections:
-        pages = pages.prefetch_related("sections")
-    by_slug = {page.slug: page for page in pages}
-    return [by_slug[slug] for slug in slugs if slug in by_slug]
-
-
 def _page_links(slugs: tuple[str, ...]) -> list[dict]:
     """Condition links for slugs whose pages exist, with the editors' current titles."""
     return [
         {"slug": page.slug, "title": page.title, "url": condition_url(page.slug)}
-        for page in _existing_pages(slugs)
+        for page in existing_pages(slugs)
     ]
+
+
+def _request_body(request: HttpRequest) -> bytes:
+    """The body, refused unread when its declared length is already over the limit."""
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY_BYTES:
+        raise body_too_large()
+    try:
+        return request.body
+    except RequestDataTooBig:
+        raise body_too_large() from None
 
 
 @csrf_exempt
@@ -106,19 +111,7 @@ def api_assess(request: HttpRequest) -> JsonResponse:
         response["Allow"] = "POST"
         return response
     try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > MAX_BODY_BYTES:
-        return _api_error(
-            "body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes)."
-        )
-    try:
-        parsed = parse_assess_body(request.body)
-    except RequestDataTooBig:
-        return _api_error(
-            "body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes)."
-        )
+        parsed = parse_assess_body(_request_body(request))
     except BadRequest as error:
         return _api_error(error.code, error.message)
 
@@ -221,9 +214,8 @@ cacheable_with_rules = cacheable(_rules_etag)
 def how_it_decides(request: HttpRequest) -> HttpResponse:
     """Every rule in plain words, the safety-net lines and the change log, for audit."""
     book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
-    existing_pages = set(Page.objects.values_list("slug", flat=True))
     return render(
-        request, "triage/how_it_decides.html", {"book": book, "existing_pages": existing_pages}
+        request, "triage/how_it_decides.html", {"book": book, "existing_pages": existing_slugs()}
     )
 
 
@@ -255,60 +247,6 @@ def _load_state(request: HttpRequest, token: str) -> flow.CheckState:
     return flow.CheckState.from_data(data)
 
 
-def _form_for(step: flow.Step, state: flow.CheckState, data=None):
-    if step.key == flow.AGE_STEP:
-        return AgeForm(data, initial={"age": state.age})
-    initial = {code: state.answers[code] for code in step.findings if code in state.answers}
-    if step.key == flow.RED_FLAGS_STEP:
-        if flow.RED_FLAGS_STEP in state.done:
-            initial = {
-                "signs": [c for c, v in initial.items() if v != flow.NO],
-                "none": not any(v != flow.NO for v in initial.values()),
-            }
-        return RedFlagsForm(step, data, initial=initial)
-    if step.key in (flow.REVIEW_STEP, flow.RESULT_STEP):
-        return None
-    return QuestionsForm(step, data, initial=initial)
-
-
-def _apply(step: flow.Step, state: flow.CheckState, form) -> flow.CheckState:
-    if step.key == flow.AGE_STEP:
-        return state.with_age(form.cleaned_data["age"])
-    return state.answering(step.key, form.answers())
-
-
-def _review_rows(state: flow.CheckState) -> list[dict]:
-    """The summary screen: each step's answers in plain words, with a Change button."""
-    labels = {flow.YES: gettext("Yes"), flow.NO: gettext("No"), flow.UNSURE: gettext("Not sure")}
-    rows = [{"step": flow.AGE_STEP, "question": gettext("Age"), "answer": str(state.age)}]
-    for key in flow.path(state):
-        step = flow.STEPS[key]
-        if key == flow.RED_FLAGS_STEP:
-            ticked = [
-                gettext(FINDINGS[c].question)
-                for c in step.findings
-                if state.answers.get(c) != flow.NO
-            ]
-            rows.append(
-                {
-                    "step": key,
-                    "question": gettext("Warning signs"),
-                    "answer": "; ".join(ticked) or gettext("None of these"),
-                }
-            )
-            continue
-        for code in step.findings:
-            if code in state.answers:
-                rows.append(
-                    {
-                        "step": key,
-                        "question": gettext(FINDINGS[code].question),
-                        "answer": labels[state.answers[code]],
-                    }
-                )
-    return rows
-
-
 # When no condition fits (plain back pain, or an emergency sign on its own), the
 # hub page still explains the warning signs and everyday back pain.
 FALLBACK_PAGE = "back-pain-and-fever"
@@ -319,47 +257,47 @@ def _result_links(assessment: Assessment) -> list[dict]:
     levels_to_anchor = {"emergency": "emergency-signs", "urgent": "urgent-signs"}
     wanted = levels_to_anchor.get(assessment.level, "symptoms")
     links = []
-    for page in _existing_pages(assessment.conditions or (FALLBACK_PAGE,), with_sections=True):
+    for page in existing_pages(assessment.conditions or (FALLBACK_PAGE,), with_sections=True):
         anchors = {section.anchor for section in page.sections.all()}
         anchor = f"#{wanted}" if wanted in anchors else ""
         links.append({"page": page, "url": page.get_absolute_url() + anchor})
     return links
 
 
+def _result_context(state: flow.CheckState) -> dict:
+    findings, unsure = flow.findings_and_unsure(state)
+    assessment = assess(
+        state.age,
+        findings,
+        unsure=unsure,
+        emergency_number=settings.EMERGENCY_NUMBER,
+        translate=gettext,
+    )
+    links = _result_links(assessment)
+    return {
+        "assessment": assessment,
+        "links": links,
+        "handoff_url": take_home.result_url(
+            assessment.level, tuple(link["page"].slug for link in links), assessment.go_to
+        ),
+    }
+
+
 def _render_step(request, state, form=None, status=200, notice="") -> HttpResponse:
-    step = flow.STEPS[state.step]
-    path = flow.path(state)
-    form = form if form is not None else _form_for(step, state)
+    form = form if form is not None else step_form(state)
     context = {
-        "step": step,
+        "step": flow.STEPS[state.step],
         "state_token": _dump_state(request, state),
         "form": form,
         "error_summary": error_summary(form),
         "notice": notice,
-        "steps": path,
+        "steps": flow.path(state),
+        "progress": flow.progress(state),
     }
-    if step.key not in (flow.REVIEW_STEP, flow.RESULT_STEP):
-        questions = [key for key in path if key not in (flow.REVIEW_STEP, flow.RESULT_STEP)]
-        context["progress"] = {"current": questions.index(step.key) + 1, "total": len(questions)}
-    if step.key == flow.REVIEW_STEP:
-        context["rows"] = _review_rows(state)
-    if step.key == flow.RESULT_STEP:
-        findings, unsure = flow.findings_and_unsure(state)
-        assessment = assess(
-            state.age,
-            findings,
-            unsure=unsure,
-            emergency_number=settings.EMERGENCY_NUMBER,
-            translate=gettext,
-        )
-        links = _result_links(assessment)
-        context |= {
-            "assessment": assessment,
-            "links": links,
-            "handoff_url": take_home.result_url(
-                assessment.level, tuple(link["page"].slug for link in links), assessment.go_to
-            ),
-        }
+    if state.step == flow.REVIEW_STEP:
+        context["rows"] = flow.review_rows(state, translate=gettext)
+    if state.step == flow.RESULT_STEP:
+        context |= _result_context(state)
     template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
     response = render(request, template, context, status=status)
     # Every checker page carries answers: never keep a copy anywhere (no-store, private).
@@ -367,47 +305,35 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
     return response
 
 
+UNREADABLE_STATE = gettext_lazy(
+    "We could not read your earlier answers, so the check has started again. "
+    "We do not keep your answers anywhere."
+)
+
+
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 @vary_on_headers("HX-Request")
 def checker(request: HttpRequest) -> HttpResponse:
+    """One step of the checker: read the answers so far, apply the button pressed, render."""
     if request.method != "POST":  # GET, and HEAD from uptime monitors
         return _render_step(request, flow.CheckState())
-
     try:
         state = _load_state(request, request.POST.get("state", ""))
     except (state_token.BadStateToken, ValueError, TypeError):
-        return _render_step(
-            request,
-            flow.CheckState(),
-            status=400,
-            notice=gettext(
-                "We could not read your earlier answers, so the check has started again. "
-                "We do not keep your answers anywhere."
-            ),
-        )
-
-    action = request.POST.get("action", "next")
-    if action == "restart":
-        return _render_step(request, flow.CheckState())
-    if action == "back":
-        return _render_step(request, flow.after_back(state))
+        return _render_step(request, flow.CheckState(), status=400, notice=UNREADABLE_STATE)
+    action = request.POST.get("action", flow.NEXT)
     if keypad.is_key_action(action) and state.step == flow.AGE_STEP:
         # The on-screen number pad without JavaScript: one key per round trip.
         entry = keypad.press(request.POST.get("age", ""), action, max_length=AGE_DIGITS)
         return _render_step(request, state, form=AgeForm(initial={"age": entry}))
-    if action.startswith("change:"):
-        return _render_step(request, flow.after_change(state, action.removeprefix("change:")))
-    if state.step == flow.REVIEW_STEP:
-        return _render_step(request, flow.after_review(state))
-    if state.step == flow.RESULT_STEP:
-        return _render_step(request, state)  # a repeated POST of a result shows it again
-
-    step = flow.STEPS[state.step]
-    form = _form_for(step, state, request.POST)
-    if not form.is_valid():
-        return _render_step(request, state, form=form)
-    return _render_step(request, flow.after_continue(_apply(step, state, form)))
+    answers = None
+    if flow.submits_answers(state, action):
+        form = step_form(state, request.POST)
+        if not form.is_valid():
+            return _render_step(request, state, form=form)
+        answers = form.answers()
+    return _render_step(request, flow.apply(state, action, answers))
 
 
 # --- Taking a result home -----------------------------------------------------------------
@@ -428,7 +354,7 @@ def result_summary(request: HttpRequest) -> HttpResponse:
         translate=gettext,
         go_to=request.GET.get("go", ""),
     )
-    pages = _existing_pages(summary.conditions or (FALLBACK_PAGE,)) or _existing_pages(
+    pages = existing_pages(summary.conditions or (FALLBACK_PAGE,)) or existing_pages(
         (FALLBACK_PAGE,)
     )
     return render(

@@ -51,6 +51,17 @@ LEVEL_TITLES = MappingProxyType(
     }
 )
 
+# The short label before a result's title ("Urgent: today"), for a reader who skims.
+LEVEL_LABELS = MappingProxyType(
+    {
+        "emergency": gettext_noop("Emergency"),
+        "urgent": gettext_noop("Urgent: today"),
+        "soon": gettext_noop("Soon: 1 to 3 days"),
+        "routine": gettext_noop("Routine"),
+        "self_care": gettext_noop("Self-care"),
+    }
+)
+
 # What the person is told to do, per the contract's table. ``{emergency_number}`` is
 # filled in by the engine from the clinic's settings.
 LEVEL_ADVICE = MappingProxyType(

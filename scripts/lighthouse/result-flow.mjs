@@ -7,7 +7,7 @@
 // place and there is no navigation to measure). JavaScript comes back on for
 // the final "See my result": Lighthouse measures that navigation, a POST that
 // loads the result page as a browser really gets it.
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 
 import { startFlow } from "lighthouse";
 import puppeteer from "puppeteer-core";
@@ -18,18 +18,9 @@ if (!base || !output) {
   process.exit(2);
 }
 
-// The same flags as the CLI runs (scripts/bench.py) and the browser tests.
-const CHROMIUM_ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-  "--disable-quic",
-];
+// The same flags as the browser tests (tests/conftest.py), kept in one file.
+const CHROMIUM = JSON.parse(await readFile(new URL("../chromium.json", import.meta.url), "utf8"));
+const CHROMIUM_ARGS = ["--headless=new", ...CHROMIUM.flags];
 
 // A check with a clear result: fever and back pain after spine surgery.
 const AGE = "58";
@@ -60,7 +51,7 @@ async function answerCurrentStep(page, key) {
 }
 
 const browser = await puppeteer.launch({
-  executablePath: "/usr/bin/chromium",
+  executablePath: CHROMIUM.executable,
   headless: true,
   args: CHROMIUM_ARGS,
 });

@@ -4,7 +4,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 
-from tests.browser.test_pages_in_browser import WCAG_22_AA
+from tests.support.browser import (
+    WCAG_22_AA,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,19 +11,28 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import zxingcpp
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from PIL import Image
-from playwright.sync_api import expect
 
-from tests.browser.test_pages_in_browser import PAGE_URLS, WCAG_22_AA
+from tests.support.browser import (
+    PAGE_URLS,
+)
+from tests.support.browser_kiosk import (
+    KIOSK_VIEWPORT,
+    STAFF_PIN,
+    assert_attract_screen,
+    check_by_touch,
+    check_screen,
+    screen_name,
+    start_check_and_tick_a_sign,
+    step,
+    tap_age,
+    tap_continue,
+    turn_on_kiosk,
+)
 from triage.vocabulary import CONDITIONS, FINDINGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-STAFF_PIN = "2468"  # tests/settings.py
-KIOSK_VIEWPORT = {"width": 1080, "height": 1920}  # a portrait 1080p touch screen
-MIN_TARGET_PX = 48
 
 
 @pytest.fixture
@@ -34,90 +43,12 @@ def kiosk_context(browser, live_server, pages):
     context.close()
 
 
-def turn_on_kiosk(page, base_url: str) -> None:
-    page.goto(base_url + "/kiosk/")
-    for digit in STAFF_PIN:
-        page.locator(f".keypad [data-keypad-key='{digit}']").tap()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Turn on kiosk mode").tap()
-    expect(page.get_by_text("Touch to start.")).to_be_visible()
-
-
 @pytest.fixture
 def kiosk(kiosk_context, live_server):
     page = kiosk_context.new_page()
     page.clock.install()
     turn_on_kiosk(page, live_server.url)
     return page
-
-
-def step(page) -> str:
-    return page.locator("#checker").get_attribute("data-step")
-
-
-def tap_continue(page) -> None:
-    before = page.locator("#checker input[name=state]").first.get_attribute("value")
-    page.get_by_role("button", name="Continue").tap()
-    page.wait_for_function(
-        "before => { const s = document.querySelector('#checker input[name=state]');"
-        " return !s || s.value !== before; }",
-        arg=before,
-    )
-
-
-def tap_age(page, age: int) -> None:
-    for digit in str(age):
-        page.locator(f".keypad [data-keypad-key='{digit}']").tap()
-    tap_continue(page)
-
-
-def tap_label(page, input_selector: str) -> None:
-    input_id = page.locator(input_selector).get_attribute("id")
-    page.locator(f"label[for='{input_id}']").tap()
-
-
-def answer_by_touch(page, yes: set[str]) -> None:
-    """Answer the current question screen by tapping labels: yes to codes in ``yes``."""
-    if step(page) == "red_flags":
-        ticked = [el.get_attribute("value") for el in page.locator("input[name=signs]").all()]
-        ticked = [code for code in ticked if code in yes]
-        for code in ticked:
-            tap_label(page, f"input[name=signs][value={code}]")
-        if not ticked:
-            tap_label(page, "input[name=none]")
-    else:
-        names = {
-            el.get_attribute("name") for el in page.locator("#checker input[type=radio]").all()
-        }
-        for name in sorted(names):
-            tap_label(page, f"input[name={name}][value={'yes' if name in yes else 'no'}]")
-    tap_continue(page)
-
-
-def check_by_touch(page, age: int, yes: set[str], visit=None) -> None:
-    """From the attract screen to a result, by touch alone; ``visit`` sees every screen."""
-    page.get_by_role("link", name=re.compile("Check my symptoms")).first.tap()
-    page.wait_for_selector("#checker[data-step=age]")
-    if visit:
-        visit(page)
-    tap_age(page, age)
-    for _ in range(15):
-        if visit:
-            visit(page)
-        if step(page) == "result":
-            return
-        if step(page) == "review":
-            page.get_by_role("button", name="See my result").tap()
-            page.wait_for_selector("#checker[data-step=result]")
-            continue
-        answer_by_touch(page, yes)
-    raise AssertionError("never reached the result")
-
-
-def assert_attract_screen(page, base_url: str) -> None:
-    page.wait_for_url(base_url + "/kiosk/")
-    expect(page.get_by_text("Touch to start.")).to_be_visible()
-    assert page.locator("#checker").count() == 0
 
 
 # --- Touch alone ---------------------------------------------------------------------------
@@ -154,17 +85,6 @@ def test_a_person_reads_a_page_by_touch(kiosk, live_server):
 
 
 # --- Walking away --------------------------------------------------------------------------
-
-
-def start_check_and_tick_a_sign(page, base_url: str) -> str:
-    """Age 60, then tick a warning sign without continuing; returns the sign's code."""
-    page.get_by_role("link", name=re.compile("Check my symptoms")).first.tap()
-    page.wait_for_selector("#checker[data-step=age]")
-    tap_age(page, 60)
-    assert step(page) == "red_flags"
-    code = page.locator("input[name=signs]").first.get_attribute("value")
-    tap_label(page, f"input[name=signs][value={code}]")
-    return code
 
 
 def test_walking_away_warns_with_a_countdown_then_clears_to_the_attract_screen(kiosk, live_server):
@@ -275,53 +195,6 @@ def test_staff_turn_kiosk_mode_off_with_the_pin(kiosk, live_server):
 
 
 # --- Every kiosk screen: targets, links, accessibility --------------------------------------
-
-TARGETS_TOO_SMALL = """min => {
-  const visible = el => {
-    const r = el.getBoundingClientRect();
-    const s = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
-  };
-  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
-  return [...document.querySelectorAll(selector)].filter(visible).map(el => {
-    const r = el.getBoundingClientRect();
-    return {what: el.outerHTML.slice(0, 90), width: r.width, height: r.height};
-  }).filter(t => t.width < min || t.height < min);
-}"""
-
-LINKS_LEAVING = """() => {
-  const bad = [];
-  for (const a of document.querySelectorAll('a[href]')) {
-    const url = new URL(a.getAttribute('href'), location.href);
-    if (url.origin !== location.origin || a.target) bad.push(a.outerHTML.slice(0, 120));
-  }
-  for (const f of document.querySelectorAll('form')) {
-    const url = new URL(f.getAttribute('action') || location.href, location.href);
-    if (url.origin !== location.origin) bad.push(f.outerHTML.slice(0, 120));
-  }
-  return bad;
-}"""
-
-
-def screen_name(page) -> str:
-    checker = page.locator("#checker")
-    if checker.count():
-        return "check:" + checker.get_attribute("data-step")
-    return page.url
-
-
-def check_screen(page, problems: dict) -> None:
-    name = screen_name(page)
-    if name in problems:
-        return
-    small = page.evaluate(TARGETS_TOO_SMALL, MIN_TARGET_PX)
-    leaving = page.evaluate(LINKS_LEAVING)
-    axe = Axe().run(page, options=WCAG_22_AA)
-    problems[name] = {
-        "small targets": small,
-        "links leaving": leaving,
-        "axe": axe.generate_report() if axe.violations_count else "",
-    }
 
 
 def kiosk_screens(page, base_url: str, problems: dict) -> None:

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from kiosk import offline
 from tests.browser.server_switch import ServerSwitch
-from tests.browser.test_kiosk_in_browser import (
+from tests.support.browser_kiosk import (
     KIOSK_VIEWPORT,
     assert_attract_screen,
     check_by_touch,

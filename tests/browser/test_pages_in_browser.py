@@ -1,19 +1,14 @@
 """The explanation pages in real Chromium: accessibility, small screens, print, no JavaScript."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from education.content_files import read_all_pages
+from tests.support.browser import (
+    PAGE_URLS,
+    assert_no_axe_violations,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_22_AA = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"],
-    }
-}
-PAGE_URLS = [f"/conditions/{page.slug}/" for page in read_all_pages()]
 INFOBUTTON = "/infobutton/?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c="
 SITE_PAGE_URLS = ["/privacy/", "/accessibility/", "/about/"]
 INFOBUTTON_PAGE_URLS = [
@@ -30,11 +25,6 @@ OTHER_URLS = [
     *SITE_PAGE_URLS,
     *INFOBUTTON_PAGE_URLS,
 ]
-
-
-def assert_no_axe_violations(page) -> None:
-    results = Axe().run(page, options=WCAG_22_AA)
-    assert results.violations_count == 0, results.generate_report()
 
 
 @pytest.fixture

@@ -2,8 +2,10 @@
 
 import pytest
 
-from tests.browser.test_checker_in_browser import complete_check
-from tests.browser.test_pages_in_browser import assert_no_axe_violations
+from tests.support.browser import (
+    assert_no_axe_violations,
+    complete_check,
+)
 from triage.rules import RULES_VERSION
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,9 @@ import json
 
 import pytest
 
-from tests.browser.test_pages_in_browser import PAGE_URLS
+from tests.support.browser import (
+    PAGE_URLS,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -101,13 +101,18 @@ def test_the_admin_refuses_to_drop_the_emergency_section(pages, editor_client):
     assert page.sections.filter(anchor="emergency-signs").exists()
 
 
-def test_the_revision_page_shows_what_changed(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+def edit_the_summary(editor_client, page: Page) -> PageRevision:
+    """Change a page's summary in the admin, as an editor does; the revision it makes."""
     editor_client.post(
         reverse("admin:education_page_change", args=[page.pk]),
         change_form_data(page, summary="A clearer summary."),
     )
-    revision = page.revisions.first()
+    return page.revisions.first()
+
+
+def test_the_revision_page_shows_what_changed(pages, editor_client):
+    page = Page.objects.get(slug="sepsis")
+    revision = edit_the_summary(editor_client, page)
 
     response = editor_client.get(reverse("admin:education_pagerevision_change", args=[revision.pk]))
 
@@ -149,3 +154,23 @@ def test_revisions_cannot_be_edited_or_deleted(pages, editor_client):
     )
     assert response.status_code == 403
     assert PageRevision.objects.filter(pk=revision.pk).exists()
+
+
+def test_the_admin_pages_have_no_style_attributes_the_csp_would_block(pages, editor_client):
+    # The site's CSP has no 'unsafe-inline' for styles, so the admin's own markup
+    # styles itself from static/css/admin.css instead.
+    page = Page.objects.get(slug="sepsis")
+    revision = edit_the_summary(editor_client, page)
+    Page.objects.filter(pk=page.pk).update(
+        next_review=timezone.localdate() - datetime.timedelta(days=3)
+    )
+    urls = [
+        reverse("admin:education_page_changelist"),
+        reverse("admin:education_page_change", args=[page.pk]),
+        reverse("admin:education_pagerevision_change", args=[revision.pk]),
+    ]
+    assert "review-overdue" in editor_client.get(urls[0]).content.decode()
+    for url in urls:
+        body = editor_client.get(url).content.decode()
+        assert "style=" not in body, url
+        assert "css/admin.css" in body, url

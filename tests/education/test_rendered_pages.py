@@ -4,7 +4,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from education.models import Page
-from tests.kiosk.helpers import turn_on_kiosk
+from tests.support.kiosk import turn_on_kiosk
 
 pytestmark = pytest.mark.django_db
 

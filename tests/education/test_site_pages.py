@@ -107,7 +107,7 @@ def test_the_example_link_on_a_page_leads_back_to_it(pages, client):
 
 
 def test_a_kiosk_does_not_show_the_clinicians_block(pages, client):
-    from tests.kiosk.helpers import turn_on_kiosk
+    from tests.support.kiosk import turn_on_kiosk
 
     turn_on_kiosk(client)
     assert 'id="for-clinicians"' not in client.get("/conditions/sepsis/").content.decode()

@@ -11,7 +11,7 @@ from education import clinical_codes
 from education.content_files import read_all_pages
 from education.models import Page
 from education.structured_data import symptoms
-from tests.education import schema_org
+from tests.support import schema_org
 
 pytestmark = pytest.mark.django_db
 

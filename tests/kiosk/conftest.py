@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.kiosk.helpers import turn_on_kiosk
+from tests.support.kiosk import turn_on_kiosk
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import segno
 
 from education.models import Page
 from kiosk.handoff import MAX_PAGES, public_url, qr_svg, result_url
-from tests.kiosk.helpers import decode_qr, page_qr_urls, qr_svgs, svg_modules
+from tests.support.kiosk import decode_qr, page_qr_urls, qr_svgs, svg_modules
 from triage.vocabulary import CONDITIONS, LEVELS
 
 PUBLIC = "https://guide.example.org"

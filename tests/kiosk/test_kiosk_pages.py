@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 
 from education.models import Page, Section
-from tests.kiosk.helpers import CHECK_FOR_LEVEL, addresses, stays_on_site, turn_on_kiosk
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
+from tests.support.kiosk import CHECK_FOR_LEVEL, addresses, stays_on_site, turn_on_kiosk
 from triage.vocabulary import LEVELS
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.test import Client
 
 from education.readability import flesch_kincaid_grade
 from kiosk import offline
-from tests.kiosk.helpers import addresses, turn_on_kiosk
+from tests.support.kiosk import addresses, turn_on_kiosk
 
 pytestmark = pytest.mark.django_db
 

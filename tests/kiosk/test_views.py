@@ -8,7 +8,7 @@ from django.test import Client, RequestFactory
 
 from kiosk import pin
 from kiosk.device import COOKIE_MAX_AGE_SECONDS, COOKIE_NAME, kiosk_for
-from tests.kiosk.helpers import kiosk_cookie, turn_on_kiosk
+from tests.support.kiosk import kiosk_cookie, turn_on_kiosk
 
 pytestmark = pytest.mark.django_db
 

@@ -122,3 +122,25 @@ def test_malformed_state_is_refused(data):
 def test_changing_age_drops_a_pregnancy_answer_that_no_longer_applies():
     state = replace(CheckState(age=30), answers={"pregnant": "yes"})
     assert "pregnant" not in state.with_age(70).answers
+
+
+def test_apply_continue_records_the_answers_and_moves_on():
+    from triage.flow import apply, submits_answers
+
+    state = CheckState(age=70, step=RED_FLAGS_STEP, done=(AGE_STEP,))
+    assert submits_answers(state, "next")
+    after = apply(state, "next", dict.fromkeys(STEPS[RED_FLAGS_STEP].findings, "no"))
+    assert after.step == path(after)[path(after).index(RED_FLAGS_STEP) + 1]
+    assert RED_FLAGS_STEP in after.done
+
+
+def test_apply_buttons_that_hand_in_no_answers():
+    from triage.flow import apply, submits_answers
+
+    state = CheckState(age=70, step=RED_FLAGS_STEP, done=(AGE_STEP,))
+    for action in ("back", "restart", "change:age"):
+        assert not submits_answers(state, action)
+    assert apply(state, "restart") == CheckState()
+    assert apply(state, "back").step == AGE_STEP
+    with pytest.raises(ValueError):
+        apply(state, "next")

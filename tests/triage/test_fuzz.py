@@ -13,7 +13,7 @@ from django.core import signing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
 from triage.flow import ANSWERS, STEPS, CheckState
 from triage.views import STATE_SALT
 from triage.vocabulary import FINDINGS

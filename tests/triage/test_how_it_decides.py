@@ -7,7 +7,7 @@ from django.utils.html import escape
 
 from education.models import Page
 from education.readability import flesch_kincaid_grade
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
 from triage.changelog import RELEASES
 from triage.rules import RULES, RULES_VERSION, SAFETY_LINES
 from triage.vocabulary import FINDINGS, LEVEL_TITLES, LEVELS

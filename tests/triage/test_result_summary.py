@@ -8,7 +8,7 @@ from django.utils.html import escape
 
 from education.models import Page
 from kiosk.handoff import MAX_PAGES
-from tests.kiosk.helpers import page_qr_urls
+from tests.support.kiosk import page_qr_urls
 from triage.engine import handoff, level_advice
 from triage.vocabulary import LEVEL_TITLES, LEVELS
 

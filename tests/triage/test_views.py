@@ -6,7 +6,7 @@ import pytest
 from django.core import signing
 
 from education.models import PageRevision
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
 from triage.flow import STEPS
 from triage.views import STATE_SALT
 

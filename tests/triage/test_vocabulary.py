@@ -321,3 +321,16 @@ def test_the_engine_does_not_import_django():
             else:
                 continue
             assert not any(m.split(".")[0] == "django" for m in modules), name
+
+
+def test_condition_url_is_the_route_of_the_condition_page():
+    # The vocabulary is plain Python and cannot reverse a route: this ties the two.
+    from django.urls import reverse
+
+    for slug in CONDITIONS:
+        assert vocabulary.condition_url(slug) == reverse("education:page", args=[slug])
+
+
+def test_every_level_has_a_short_label():
+    assert set(vocabulary.LEVEL_LABELS) == set(vocabulary.LEVELS)
+    assert all(label.strip() for label in vocabulary.LEVEL_LABELS.values())

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from kiosk.handoff import MAX_PAGES
-from tests.kiosk.helpers import CHECK_FOR_LEVEL, page_qr_urls, turn_on_kiosk
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
+from tests.support.kiosk import CHECK_FOR_LEVEL, page_qr_urls, turn_on_kiosk
 from triage.vocabulary import CARE_SETTINGS, FINDINGS, LEVELS
 
 pytestmark = pytest.mark.django_db
