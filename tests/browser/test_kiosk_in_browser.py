@@ -35,22 +35,6 @@ from triage.vocabulary import CONDITIONS, FINDINGS
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def kiosk_context(browser, live_server, pages):
-    # bypass_csp only so axe-core can be injected; the site's policy is unchanged.
-    context = browser.new_context(has_touch=True, viewport=KIOSK_VIEWPORT, bypass_csp=True)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def kiosk(kiosk_context, live_server):
-    page = kiosk_context.new_page()
-    page.clock.install()
-    turn_on_kiosk(page, live_server.url)
-    return page
-
-
 # --- Touch alone ---------------------------------------------------------------------------
 
 

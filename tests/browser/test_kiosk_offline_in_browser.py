@@ -30,23 +30,6 @@ from tests.support.browser_kiosk import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-# The same touch-screen kiosk as in test_kiosk_in_browser.py.
-@pytest.fixture
-def kiosk_context(browser, live_server, pages):
-    # bypass_csp only so axe-core can be injected; the site's policy is unchanged.
-    context = browser.new_context(has_touch=True, viewport=KIOSK_VIEWPORT, bypass_csp=True)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def kiosk(kiosk_context, live_server):
-    page = kiosk_context.new_page()
-    page.clock.install()  # the offline page's checks run when the test moves the clock
-    turn_on_kiosk(page, live_server.url)
-    return page
-
-
 NOT_WORKING = "This screen is not working right now."
 TELL_STAFF = "If you feel very unwell, tell the reception staff now."
 
