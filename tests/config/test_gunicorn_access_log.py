@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
 
 ROOT = Path(__file__).resolve().parents[2]
 # The team's convention for servers started by hand or by tools: 8000 is

@@ -6,7 +6,7 @@ import zlib
 import pytest
 from django.core import signing
 
-from tests.triage.checker_driver import Checker
+from tests.support.checker import Checker
 from triage import state_token
 from triage.views import STATE_SALT
 
