@@ -31,15 +31,17 @@ def test_steps_are_swapped_in_place_and_focus_moves_to_the_heading(page, live_se
     continue_(page)
     assert page.evaluate("window.__marker") == "still here"
     assert current_step(page) == "red_flags"
+    # Focus moves once htmx has settled the swap, a moment after the new step is in.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'step-title'")
     assert page.evaluate("document.activeElement.id") == "step-title"
     assert page.title().startswith("Just to be safe")
 
 
 def test_urgent_with_javascript(page, live_server, pages):
-    complete_check(page, live_server.url, 58, {"fever", "back_pain", "weakened_immunity"})
+    complete_check(page, live_server.url, 29, {"fever", "back_pain"})
     assert "Urgent" in page.locator("#step-title").inner_text()
     assert page.locator("a[href='/conditions/spinal-epidural-abscess/#urgent-signs']").count() == 1
-    assert page.get_by_text("urgent care center").first.is_visible()
+    assert page.locator(".result__level").get_by_text("urgent care center").is_visible()
 
 
 def test_self_care_with_javascript(page, live_server, pages):
