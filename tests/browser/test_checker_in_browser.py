@@ -79,6 +79,7 @@ def test_the_browser_back_button_returns_to_the_previous_step_with_answers(
     page.go_back()
     page.wait_for_selector("#checker[data-step=red_flags]")
     assert page.get_by_label("None of these").is_checked()
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'step-title'")
     assert page.evaluate("document.activeElement.id") == "step-title"
     page.go_back()
     page.wait_for_selector("#checker[data-step=age]")

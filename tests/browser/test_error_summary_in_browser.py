@@ -45,6 +45,8 @@ def test_an_htmx_step_with_errors_moves_focus_to_the_summary(axe_context, live_s
     page.get_by_role("button", name="Continue").click()
     page.wait_for_selector("#checker[data-step=red_flags]")
     assert not page.title().startswith("Error:")
+    # Focus moves once htmx has settled the swap, a moment after the new step is in.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'step-title'")
     assert page.evaluate("document.activeElement.id") == "step-title"
 
 
