@@ -10,7 +10,7 @@ from tests.support.browser import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 INFOBUTTON = "/infobutton/?mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&mainSearchCriteria.v.c="
-SITE_PAGE_URLS = ["/privacy/", "/accessibility/", "/about/"]
+SITE_PAGE_URLS = ["/privacy/", "/accessibility/", "/about/", "/check/how-it-decides/"]
 INFOBUTTON_PAGE_URLS = [
     INFOBUTTON + "J45.40&mainSearchCriteria.v.dn=Asthma",  # no page for this code
     INFOBUTTON + "N10&informationRecipient.languageCode.c=es",  # not in Spanish yet
