@@ -16,6 +16,7 @@ get a short 503 page that still gives the emergency number and points to the
 checker; the API gets a JSON 503. Nothing here logs a request's path or query.
 """
 
+import contextlib
 import contextvars
 import logging
 
@@ -41,7 +42,8 @@ def database_unavailable(error: DatabaseError, using: str = "default") -> None:
     _stood_in.set(True)
     connection = connections[using]
     if not connection.in_atomic_block:
-        connection.close()
+        with contextlib.suppress(DatabaseError):  # a dead connection may fail to close cleanly
+            connection.close()
 
 
 class DatabaseOutageMiddleware:

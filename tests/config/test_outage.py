@@ -12,6 +12,7 @@ import pytest
 
 from education.loading import load_pages
 from education.models import Page
+from tests import services
 from tests.support.checker import Checker
 from tests.support.kiosk import CHECK_FOR_LEVEL
 from tests.support.outage import database_down, sqlite_locked
@@ -152,4 +153,22 @@ def test_the_checker_and_api_answer_with_the_sqlite_database_locked(
     assert api.status_code == 200 and api.json()["level"] == "urgent"
     assert content.status_code == 503
     # The lock is gone: the editor's title is back without a restart.
+    assert EDITED_TITLE in Checker(client).run(age=age, yes=yes).html
+
+
+def test_the_site_reconnects_by_itself_when_postgresql_comes_back(committed_pages, client, request):
+    if not request.config.getoption("--real-services"):
+        pytest.skip("stops the real PostgreSQL of the --real-services run (make test runs it)")
+    server = request.getfixturevalue("postgresql_server")
+    age, yes = CHECK_FOR_LEVEL["urgent"]
+    assert client.get("/conditions/sepsis/").status_code == 200  # a connection is open
+    with services.postgresql_stopped(server):
+        checker = Checker(client).run(age=age, yes=yes)
+        api = assess(client, age, yes)
+        content = client.get("/conditions/sepsis/")
+    assert '<a href="/conditions/sepsis/#urgent-signs">Sepsis</a>' in checker.html
+    assert api.status_code == 200 and api.json()["level"] == "urgent"
+    assert content.status_code == 503
+    # The same process, no restart: the next requests connect afresh.
+    assert client.get("/conditions/sepsis/").status_code == 200
     assert EDITED_TITLE in Checker(client).run(age=age, yes=yes).html
