@@ -9,12 +9,14 @@ the emergency number; nothing answered without the database may be cached.
 import json
 
 import pytest
+from django.db import OperationalError
 
+from config.outage import DatabaseOutageMiddleware
 from education.loading import load_pages
 from education.models import Page
 from tests import services
 from tests.support.checker import Checker
-from tests.support.kiosk import CHECK_FOR_LEVEL
+from tests.support.kiosk import CHECK_FOR_LEVEL, turn_on_kiosk
 from tests.support.outage import database_down, sqlite_locked
 
 EDITED_TITLE = "Sepsis (blood infection), as the clinic editors call it"
@@ -52,6 +54,24 @@ def test_result_links_fall_back_to_the_shipped_titles_and_sections(edited_pages,
         html = Checker(client).run(age=age, yes=yes).html
     assert '<a href="/conditions/sepsis/#urgent-signs">Sepsis</a>' in html
     assert EDITED_TITLE not in html
+
+
+def test_an_editor_s_session_cookie_does_not_stop_the_checker_with_the_database_down(
+    edited_pages, client, settings
+):
+    client.cookies[settings.SESSION_COOKIE_NAME] = "a-session-only-the-database-knows"
+    age, yes = CHECK_FOR_LEVEL["emergency"]
+    with database_down():
+        assert "result--emergency" in Checker(client).run(age=age, yes=yes).html
+
+
+def test_a_kiosk_reaches_a_result_with_the_database_down(edited_pages, client):
+    turn_on_kiosk(client)
+    age, yes = CHECK_FOR_LEVEL["urgent"]
+    with database_down():
+        checker = Checker(client).run(age=age, yes=yes)
+    assert "result--urgent" in checker.html
+    assert 'data-kiosk-generation="' in checker.html
 
 
 @pytest.mark.parametrize("level", list(CHECK_FOR_LEVEL))
@@ -172,3 +192,18 @@ def test_the_site_reconnects_by_itself_when_postgresql_comes_back(committed_page
     # The same process, no restart: the next requests connect afresh.
     assert client.get("/conditions/sepsis/").status_code == 200
     assert EDITED_TITLE in Checker(client).run(age=age, yes=yes).html
+
+
+def test_an_api_request_that_needed_the_database_gets_a_json_503(rf):
+    middleware = DatabaseOutageMiddleware(lambda request: None)
+    response = middleware.process_exception(
+        rf.post("/triage/api/assess"), OperationalError("connection refused")
+    )
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert json.loads(response.content)["code"] == "unavailable"
+
+
+def test_errors_other_than_the_database_s_are_left_to_the_500_handler(rf):
+    middleware = DatabaseOutageMiddleware(lambda request: None)
+    assert middleware.process_exception(rf.get("/conditions/"), RuntimeError("bug")) is None
