@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Early, so what it adds to a stand-in response (no-store) covers every layer below.
+    "config.outage.DatabaseOutageMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "config.middleware.RefuseUnsizedBodyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -120,6 +122,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database server that does not answer must fail fast, not hold a worker:
+    # the checker and the API answer without it (config/outage.py). Each
+    # request checks a kept connection first (conn_health_checks above), so the
+    # site reconnects by itself once the server is back.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every worker process and server, because what it holds is
@@ -128,20 +136,22 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # and the test setup run), so a single clinic needs no other service. With
 # REDIS_URL (e.g. redis://127.0.0.1:6379/0) it is Redis, for several servers or
 # a busy site. Never the per-process memory cache: 5 tries would mean 5 per worker.
+# Either way a store that is down reads as empty and refuses new counts, so no
+# page fails and every limit fails closed (config/cache_backends.py).
 CACHE_KEY_PREFIX = "guide"
 
 
 def cache_settings(redis_url: str) -> dict:
     if redis_url:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache_backends.FailSafeRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             # A stalled Redis must fail fast, not hold a worker.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     return {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "config.cache_backends.FailSafeDatabaseCache",
         "LOCATION": "django_cache",
         "KEY_PREFIX": CACHE_KEY_PREFIX,
         # Culling deletes live entries once the table is over this size; a flood

@@ -27,4 +27,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# Error pages built from settings alone (config/errors.py): they render with the
+# database down and without a static manifest.
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
 handler500 = "config.errors.server_error"

@@ -12,10 +12,12 @@ import hashlib
 from pathlib import Path
 
 from django.conf import settings
+from django.db import Error as DatabaseError
 from django.db.models import Count, Max
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
+from config.outage import database_unavailable
 from education import clinical_codes
 from education.models import Page
 
@@ -48,11 +50,8 @@ def content_etag(request, *args, **kwargs) -> str:
 
 
 def _compute_content_etag(request) -> str:
-    # The count catches a deleted page, which leaves the latest edit time unchanged.
-    pages = Page.objects.aggregate(latest=Max("updated_at"), count=Count("id"))
     parts = (
-        pages["latest"].isoformat() if pages["latest"] else "",
-        str(pages["count"]),
+        _pages_version(),
         settings.EMERGENCY_NUMBER,
         settings.SITE_NAME,
         settings.CLINIC_NAME,
@@ -64,6 +63,20 @@ def _compute_content_etag(request) -> str:
         request.get_full_path(),
     )
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+
+def _pages_version() -> str:
+    # The count catches a deleted page, which leaves the latest edit time unchanged.
+    try:
+        pages = Page.objects.aggregate(latest=Max("updated_at"), count=Count("id"))
+    except DatabaseError as error:
+        # The rules page and result summaries still render, from the shipped
+        # pages (education/selectors.py); their validator must not match a
+        # normal one, and pages that need the database get the 503 page anyway.
+        database_unavailable(error)
+        return "database-unavailable"
+    latest = pages["latest"].isoformat() if pages["latest"] else ""
+    return f"{latest}|{pages['count']}"
 
 
 def cacheable(etag_func):

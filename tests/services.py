@@ -69,6 +69,8 @@ def postgresql_server() -> Iterator[dict]:
         start = [*run_as, bin_dir / "pg_ctl", "start", "-w", "-D", data, "-o", options]
         start += ["-l", workdir / "server.log", "-t", str(START_TIMEOUT_SECONDS)]
         subprocess.run(start, check=True, capture_output=True)  # noqa: S603 - our own paths
+        stop = [*run_as, bin_dir / "pg_ctl", "stop", "-w", "-D", data, "-m", "fast"]
+        _controls[str(port)] = (stop, start)
         yield {
             "ENGINE": "django.db.backends.postgresql",
             "HOST": "127.0.0.1",
@@ -79,9 +81,25 @@ def postgresql_server() -> Iterator[dict]:
             "OPTIONS": {},  # not SQLite's (config/settings.py)
         }
     finally:
+        _controls.pop(str(port), None)
         stop = [*run_as, bin_dir / "pg_ctl", "stop", "-D", data, "-m", "immediate"]
         subprocess.run(stop, capture_output=True)  # noqa: S603 - our own paths
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+# Port -> the commands that stop and start that throwaway server again.
+_controls: dict[str, tuple[list, list]] = {}
+
+
+@contextmanager
+def postgresql_stopped(database_settings: dict) -> Iterator[None]:
+    """Stop a server from ``postgresql_server`` (its connections are closed), and start it again."""
+    stop, start = _controls[database_settings["PORT"]]
+    subprocess.run(stop, check=True, capture_output=True)  # noqa: S603 - our own paths
+    try:
+        yield
+    finally:
+        subprocess.run(start, check=True, capture_output=True)  # noqa: S603 - our own paths
 
 
 @contextmanager

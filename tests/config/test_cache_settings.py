@@ -2,13 +2,19 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache.backends.db import DatabaseCache
+from django.core.cache.backends.redis import RedisCache
+from django.utils.module_loading import import_string
 
+from config.cache_backends import FailSafeCacheMixin
 from config.settings import cache_settings
 
 
 def test_without_redis_the_cache_is_a_database_table_every_worker_shares():
     cache = cache_settings("")
-    assert cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    backend = import_string(cache["BACKEND"])
+    assert issubclass(backend, DatabaseCache)
+    assert issubclass(backend, FailSafeCacheMixin)  # a table that cannot be read fails no page
     assert cache["LOCATION"] == "django_cache"
 
 
@@ -18,7 +24,9 @@ def test_the_database_cache_does_not_cull_counters_at_django_s_small_default():
 
 def test_redis_url_selects_django_s_redis_cache():
     cache = cache_settings("redis://127.0.0.1:6379/2")
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    backend = import_string(cache["BACKEND"])
+    assert issubclass(backend, RedisCache)
+    assert issubclass(backend, FailSafeCacheMixin)  # a Redis that is down fails no page
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/2"
 
 
