@@ -66,11 +66,14 @@ browsers:
 	fi
 
 # Debian's PostgreSQL and Redis servers for the suite's second run, which starts
-# throwaway instances of both (tests/services.py); installed when missing and we are root.
+# throwaway instances of both (tests/services.py), and nginx and openssl for the
+# test of the shipped proxy config (tests/deploy/); installed when missing and we are root.
 services:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null || missing="$$missing nginx"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
 		echo "Installing$$missing from Debian's packages..."; \
