@@ -19,7 +19,7 @@ help:
 	@echo "make test   - run the whole test suite (lint, migrations check, unit, browser)"
 	@echo "make dev    - Django's development server with DEBUG on"
 	@echo "make format - format the code with ruff"
-	@echo "make bench  - load, page-weight and Lighthouse figures under gunicorn (docs/benchmarks.md)"
+	@echo "make bench  - nginx, the proxy, gunicorn and granian side by side; page weight; Lighthouse (docs/benchmarks.md)"
 
 $(VENV)/.created:
 	@python=$$(scripts/find-python) && echo "Using $$python" && $$python -m venv $(VENV)
@@ -66,11 +66,14 @@ browsers:
 	fi
 
 # Debian's PostgreSQL and Redis servers for the suite's second run, which starts
-# throwaway instances of both (tests/services.py); installed when missing and we are root.
+# throwaway instances of both (tests/services.py), and nginx and openssl for the
+# test of the shipped proxy config (tests/deploy/); installed when missing and we are root.
 services:
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null || missing="$$missing nginx"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = "0" ]; then \
 		echo "Installing$$missing from Debian's packages..."; \
@@ -83,7 +86,7 @@ services:
 # Chromium as for the tests, and Lighthouse with puppeteer-core from the npm
 # registry, pinned by scripts/lighthouse/package-lock.json, in its node_modules.
 LIGHTHOUSE_DIR := scripts/lighthouse
-BENCH_PACKAGES := wrk:wrk nginx:nginx npm:nodejs npm:npm
+BENCH_PACKAGES := wrk:wrk nginx:nginx openssl:openssl npm:nodejs npm:npm
 
 bench-tools: browsers
 	@missing=""; for pair in $(BENCH_PACKAGES); do \
@@ -101,7 +104,7 @@ $(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json |
 	@touch $@
 
 bench: $(VENV)/.runtime bench-tools $(LIGHTHOUSE_DIR)/node_modules/.installed
-	$(PY) scripts/bench.py $(BENCH_ARGS)
+	$(PY) -m scripts.bench $(BENCH_ARGS)
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

@@ -5,8 +5,10 @@ run the site the same way; each can be changed from the environment.
 
 Why granian and not gunicorn: on this app, with DEBUG off and the same SQLite
 database, granian answered 2.8 to 4 times as many requests per second as
-gunicorn's sync workers (README, "Choosing the app server"). Its connections are
-handled by Rust threads and only complete requests reach Python.
+gunicorn's sync workers (README, "Choosing the app server"). Its connections
+and request headers are handled by Rust threads; a request body is read from
+the Django thread, so a slow client needs the buffering proxy in front
+(deploy/nginx/guide.conf.in).
 """
 
 import os

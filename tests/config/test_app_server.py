@@ -18,7 +18,7 @@ from types import SimpleNamespace
 import pytest
 
 from config.serve import ACCESS_LOG_FORMAT
-from tests.config.test_gunicorn_access_log import (
+from tests.support.production_site import (
     AGE,
     QUERY_VALUES,
     ROOT,
@@ -62,14 +62,13 @@ def server_run(tmp_path_factory):
     port = free_port()
     env = production_env(tmp_path, port) | {"SERVER_PORT": str(port), "SERVER_WORKERS": "1"}
     prepare_site(env)
-    subprocess.run([sys.executable, "manage.py", "createcachetable"], env=env, cwd=ROOT, check=True)
     access_log, error_log = tmp_path / "access.log", tmp_path / "error.log"
     with access_log.open("w") as stdout, error_log.open("w") as stderr:
         server = subprocess.Popen(
             [sys.executable, "-m", "config.serve"], cwd=ROOT, env=env, stdout=stdout, stderr=stderr
         )
         try:
-            wait_until_serving(server, port)
+            wait_until_serving(server, port, "granian")
             client = HttpClient(f"http://127.0.0.1:{port}")
             steps_posted = run_checks(client)
             forged = send_raw(

@@ -1,15 +1,13 @@
 """Walk the checker through Django's test client, like a person filling in each step.
 
-The two patterns below read a checker page; scripts/bench.py walks the checker the same way.
+A checker page is read, and a step's answers built, by triage/checker_markup.py,
+which `make bench` uses too.
 """
 
-import re
 from dataclasses import dataclass, field
 
+from triage.checker_markup import answers_for, read_page
 from triage.flow import STEPS
-
-STATE = re.compile(r'name="state" value="([^"]+)"')
-STEP = re.compile(r'data-step="(\w+)"')
 
 
 @dataclass
@@ -26,15 +24,13 @@ class Checker:
         self.response = response
         self.status = response.status_code
         self.html = response.content.decode()
-        match = STATE.search(self.html)
-        self.state = match.group(1) if match else ""
+        self.state = read_page(self.html)[1]
         self.history.append(self.step)
         return self
 
     @property
     def step(self) -> str:
-        match = STEP.search(self.html)
-        return match.group(1) if match else ""
+        return read_page(self.html)[0]
 
     def start(self):
         return self._read(self.client.get("/check/", **self._headers()))
@@ -57,19 +53,8 @@ class Checker:
         self.post({"age": str(age)})
         for _ in range(20):
             step = self.step
-            if step == "red_flags":
-                signs = [c for c in STEPS[step].findings if c in yes or c in unsure]
-                self.post({"signs": signs} if signs else {"none": "on"})
-            elif step == "review":
-                self.post()
-            elif step == "result":
+            if step == "result":
                 return self
-            else:
-                self.post(
-                    {
-                        code: "yes" if code in yes else "unsure" if code in unsure else "no"
-                        for code in STEPS[step].findings
-                    }
-                )
+            self.post(answers_for(step, yes, unsure))
             assert self.step != step or step == "result", f"stuck on {step}: {self.html[:500]}"
         raise AssertionError("the check never reached a result")
