@@ -89,7 +89,7 @@ def _feed(request: HttpRequest, result: infobutton.Answer, page: Page | None) ->
             ),
         )
     return infobutton.Feed(
-        id=f"{base}{reverse('education:infobutton')}?{query}",
+        id=f"{base}{reverse('infobutton:request')}?{query}",
         title=settings.SITE_NAME,
         subtitle=_subtitle(result, page),
         updated=entries[0].updated if entries else timezone.now().astimezone(UTC),

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.test import override_settings
+from django.utils import translation
 
 from config.settings import cache_settings
 from education.loading import load_pages
@@ -98,6 +99,19 @@ def empty_cache(request):
     if "_django_db_helper" in request.fixturenames:
         request.getfixturevalue("_django_db_helper")  # the test database, set up first
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Start every test in the default language.
+
+    The locale middleware activates a request's language for its thread and
+    leaves it there, so a test that opened a Spanish page would otherwise make
+    the next test's reverse() give Spanish addresses.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from education.content_files import CONDITION_SECTION_ANCHORS, read_all_pages
@@ -151,6 +152,12 @@ def test_no_page_loads_anything_from_another_host(pages, client):
         f"/conditions/{s}/" for s in ALL_SLUGS
     ]:
         html = client.get(url).content.decode()
+        # hreflang alternates are full addresses (search engines want them so), are
+        # never fetched by the browser, and must be this site's own.
+        alternates = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">', html)
+        assert alternates, url
+        assert all(href.startswith(settings.PUBLIC_BASE_URL + "/") for href in alternates), url
+        html = re.sub(r'<link rel="alternate" hreflang="[^"]+" href="[^"]+">', "", html)
         assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', html), url
 
 
