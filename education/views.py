@@ -16,12 +16,14 @@ from education import search as page_search
 from education.caching import cacheable_content
 from education.models import Page, Section
 from education.rendered_pages import reuse_while_etag_matches
+from education.selectors import page_languages, readable_pages
 
 MAX_QUERY_LENGTH = page_search.MAX_QUERY_LENGTH
 
 
 def _pages_with_content():
-    return Page.objects.prefetch_related(
+    """The active language's pages, with everything a page shows."""
+    return readable_pages().prefetch_related(
         Prefetch("sections", queryset=Section.objects.order_by("position", "id")),
         "sources",
         Prefetch("related", queryset=Page.objects.order_by("order", "title")),
@@ -53,7 +55,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @cacheable_content
 @reuse_while_etag_matches
 def _home_page(request: HttpRequest) -> HttpResponse:
-    pages = Page.objects.all()
+    pages = readable_pages()
     return render(
         request,
         "home.html",
@@ -68,7 +70,7 @@ def _home_page(request: HttpRequest) -> HttpResponse:
 @cacheable_content
 @reuse_while_etag_matches
 def page_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "education/page_list.html", {"pages": Page.objects.all()})
+    return render(request, "education/page_list.html", {"pages": readable_pages()})
 
 
 @require_safe
@@ -77,11 +79,18 @@ def page_list(request: HttpRequest) -> HttpResponse:
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(_pages_with_content(), slug=slug)
     codes = clinical_codes.codes_for(page.slug)
-    context = {"page": page, "codes": codes}
+    context = {
+        "page": page,
+        "codes": codes,
+        # Not translated yet: the English page, with a note, and only the
+        # languages it is really in as its hreflang alternates.
+        "untranslated": page.language != translation.get_language(),
+        "page_languages": page_languages(page.slug),
+    }
     if codes:
         context["infobutton_example"] = (
             f"{settings.PUBLIC_BASE_URL}{reverse('infobutton:request')}?"
-            f"{infobutton.request_query(codes[0])}"
+            f"{infobutton.request_query(codes[0], translation.get_language())}"
         )
     return render(request, "education/page_detail.html", context)
 
@@ -111,7 +120,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context |= {
             "results": results,
             "suggestions": [] if results else page_search.suggest(query, documents),
-            "all_pages": [] if results else Page.objects.all(),
+            "all_pages": [] if results else readable_pages(),
         }
     return render(request, "education/search.html", context)
 
@@ -168,7 +177,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @reuse_while_etag_matches
 def about(request: HttpRequest) -> HttpResponse:
     """Who runs the site, how to reach them, and (for clinicians) the codes each page answers."""
-    titles = dict(Page.objects.values_list("slug", "title"))
+    titles = dict(readable_pages().values_list("slug", "title"))
     conditions = [
         {"title": titles[slug], "url": reverse("education:page", args=[slug]), "codes": codes}
         for slug, codes in clinical_codes.CONDITION_CODES.items()

@@ -144,16 +144,16 @@ def test_a_code_system_we_do_not_map_gets_a_clear_answer(pages, client):
     assert "no list of ICD-9-CM codes" in html
 
 
-def test_another_language_gets_the_english_page_and_says_so(pages, client):
-    response = ask(client, cs=ICD, c="N10", lang="es")
+def test_a_language_the_site_lacks_gets_the_english_page_and_says_so(pages, client):
+    response = ask(client, cs=ICD, c="N10", lang="fr")
     html = response.content.decode()
     assert response.status_code == 200
     assert "This page is not in your language yet" in html
-    assert "in Spanish" in html
+    assert "in French" in html
     assert 'href="/conditions/pyelonephritis/" hreflang="en"' in html
-    feed = ask(client, cs=ICD, c="N10", lang="es", type="application/json").json()["feed"]
+    feed = ask(client, cs=ICD, c="N10", lang="fr", type="application/json").json()["feed"]
     assert len(feed["entry"]) == 1
-    assert "Spanish (es) is not available yet" in feed["subtitle"]["_value"]
+    assert "no page in French (fr) yet" in feed["subtitle"]["_value"]
     assert {"scheme": "informationRecipient.languageCode.c", "term": "en"} in feed["category"]
 
 
