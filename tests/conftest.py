@@ -18,7 +18,9 @@ from django.utils import translation
 
 from config.settings import cache_settings
 from education.loading import load_pages
+from education.models import Page
 from tests import services
+from tests.support.spanish import SPANISH_SLUG, spanish_fixture_page
 
 # One list of flags for every headless Chromium the project starts.
 _CHROMIUM = json.loads((Path(__file__).parent.parent / "scripts" / "chromium.json").read_text())
@@ -118,6 +120,13 @@ def default_language():
 def pages(db):
     """The shipped pages, loaded as `make run` loads them."""
     load_pages()
+
+
+@pytest.fixture
+def spanish_page(pages):
+    """The shipped pages and the Spanish test page (tests/support/spanish.py), as loaded."""
+    load_pages(translations={"es": [spanish_fixture_page()]})
+    return Page.objects.get(language="es", slug=SPANISH_SLUG)
 
 
 @pytest.fixture(scope="session")

@@ -53,7 +53,7 @@ def change_form_data(page: Page, **overrides) -> dict:
 
 
 def test_an_admin_edit_creates_a_revision_with_who_when_and_what(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     url = reverse("admin:education_page_change", args=[page.pk])
     before = timezone.now()
 
@@ -69,7 +69,7 @@ def test_an_admin_edit_creates_a_revision_with_who_when_and_what(pages, editor_c
 
 
 def test_an_admin_edit_to_a_section_names_the_section(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     data = change_form_data(page)
     index = next(i for i, s in enumerate(page.sections.all()) if s.anchor == "treatment")
     data[f"sections-{index}-body"] += "\n\nExtra advice."
@@ -81,7 +81,7 @@ def test_an_admin_edit_to_a_section_names_the_section(pages, editor_client):
 
 
 def test_saving_without_changes_adds_no_revision(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     editor_client.post(
         reverse("admin:education_page_change", args=[page.pk]), change_form_data(page)
     )
@@ -89,7 +89,7 @@ def test_saving_without_changes_adds_no_revision(pages, editor_client):
 
 
 def test_the_admin_refuses_to_drop_the_emergency_section(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     data = change_form_data(page)
     index = next(i for i, s in enumerate(page.sections.all()) if s.anchor == "emergency-signs")
     data[f"sections-{index}-DELETE"] = "on"
@@ -111,7 +111,7 @@ def edit_the_summary(editor_client, page: Page) -> PageRevision:
 
 
 def test_the_revision_page_shows_what_changed(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     revision = edit_the_summary(editor_client, page)
 
     response = editor_client.get(reverse("admin:education_pagerevision_change", args=[revision.pk]))
@@ -123,8 +123,12 @@ def test_the_revision_page_shows_what_changed(pages, editor_client):
 
 def test_pages_due_for_review_are_listed(pages, editor_client):
     today = timezone.localdate()
-    Page.objects.filter(slug="sepsis").update(next_review=today - datetime.timedelta(days=3))
-    Page.objects.filter(slug="discitis").update(next_review=today + datetime.timedelta(days=20))
+    Page.objects.filter(language="en", slug="sepsis").update(
+        next_review=today - datetime.timedelta(days=3)
+    )
+    Page.objects.filter(language="en", slug="discitis").update(
+        next_review=today + datetime.timedelta(days=20)
+    )
     Page.objects.exclude(slug__in=["sepsis", "discitis"]).update(
         next_review=today + datetime.timedelta(days=200)
     )
@@ -141,7 +145,9 @@ def test_pages_due_for_review_are_listed(pages, editor_client):
 def test_due_for_review_includes_the_30_day_boundary(pages):
     today = datetime.date(2027, 1, 1)
     Page.objects.update(next_review=today + datetime.timedelta(days=31))
-    Page.objects.filter(slug="sepsis").update(next_review=today + datetime.timedelta(days=30))
+    Page.objects.filter(language="en", slug="sepsis").update(
+        next_review=today + datetime.timedelta(days=30)
+    )
     assert list(Page.objects.due_for_review(30, today=today).values_list("slug", flat=True)) == [
         "sepsis"
     ]
@@ -159,7 +165,7 @@ def test_revisions_cannot_be_edited_or_deleted(pages, editor_client):
 def test_the_admin_pages_have_no_style_attributes_the_csp_would_block(pages, editor_client):
     # The site's CSP has no 'unsafe-inline' for styles, so the admin's own markup
     # styles itself from static/css/admin.css instead.
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     revision = edit_the_summary(editor_client, page)
     Page.objects.filter(pk=page.pk).update(
         next_review=timezone.localdate() - datetime.timedelta(days=3)
