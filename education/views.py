@@ -103,6 +103,7 @@ def _documents() -> list[page_search.SearchDocument]:
             summary=page.summary,
             url=page.get_absolute_url(),
             sections=tuple((s.anchor, s.heading, s.body) for s in page.sections.all()),
+            language=page.language,
         )
         for page in _pages_with_content()
     ]
