@@ -5,13 +5,15 @@ the failure might be in them or in the database. These pages do the same: their
 context comes straight from settings, which cannot fail, and none of them reads
 the database, a session or the cache. Their stylesheet link is looked up in the
 static manifest when there is one; without it (collectstatic not run, or a
-manifest lost) the page links the file's plain name and still renders.
+manifest lost) the page links the file's plain name and still renders. The home
+link is the home page in the request's language, found from the URL patterns alone.
 """
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import get_language
 
 STYLESHEET = "css/site.css"
@@ -32,6 +34,7 @@ def render_bare_page(request: HttpRequest, template_name: str, status: int) -> H
             "site_name": settings.SITE_NAME,
             "stylesheet_url": stylesheet_url(),
             "language_code": get_language() or settings.LANGUAGE_CODE,
+            "home_url": reverse("home"),
         }
     )
     return HttpResponse(body, status=status)

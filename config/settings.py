@@ -12,7 +12,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -202,8 +201,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English is the default and keeps its addresses unprefixed; every other
+# language lives under its code (/es/...). A new language is a translation job:
+# add it here, translate locale/<code>, and add its page files (README, "Languages").
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Each language's name in itself: the switch shows it to people who read that language.
+LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
@@ -217,9 +220,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Privacy: no cookie is set for ordinary visitors. Sessions exist only for
-# editors signing in to the admin.
+# Privacy: no cookie is set for ordinary visitors, except the language they
+# chose with the switch (education.views.switch_language). Sessions exist only
+# for editors signing in to the admin.
 SESSION_COOKIE_HTTPONLY = True
+# The language cookie only says "en" or "es", and only decides where the bare
+# "/" sends someone; every other address keeps its own language.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
@@ -229,6 +238,7 @@ HTTPS = env_bool("DJANGO_HTTPS", default=not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS and env_bool("DJANGO_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SESSION_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
@@ -301,3 +311,9 @@ KIOSK_WARNING_SECONDS = max(int(os.environ.get("KIOSK_WARNING_SECONDS", "30")), 
 # person is already in the clinic. Empty means the built-in, translated
 # "Tell the reception staff now."
 KIOSK_EMERGENCY_TEXT = os.environ.get("KIOSK_EMERGENCY_TEXT", "").strip()
+# The language a kiosk starts each person's turn in (one of LANGUAGES' codes).
+KIOSK_LANGUAGE = os.environ.get("KIOSK_LANGUAGE", "").strip().lower() or LANGUAGE_CODE
+if KIOSK_LANGUAGE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(
+        f"KIOSK_LANGUAGE must be one of: {', '.join(code for code, _name in LANGUAGES)}."
+    )

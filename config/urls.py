@@ -1,3 +1,13 @@
+"""The site's addresses.
+
+Pages people read are in i18n_patterns: English at the addresses it always had
+(/conditions/sepsis/), every other language under its code (/es/conditions/sepsis/),
+so a shared link opens in the language it was made in. What machines call (the
+JSON API, Infobutton, the kiosk's service worker), the admin, the sitemap and
+robots.txt have one address for every language.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -11,10 +21,10 @@ from education.sitemaps import PageSitemap, StaticViewSitemap
 sitemaps = {"pages": PageSitemap, "static": StaticViewSitemap}
 
 urlpatterns = [
-    path("", education_views.home, name="home"),
-    path("", include("education.urls")),
-    path("", include("triage.urls")),
-    path("", include("kiosk.urls")),
+    path("", include("triage.api_urls")),
+    path("", include("education.infobutton_urls")),
+    path("", include("kiosk.worker_urls")),
+    path("language/<str:code>/", education_views.switch_language, name="switch_language"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",
@@ -27,8 +37,17 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+urlpatterns += i18n_patterns(
+    path("", education_views.home, name="home"),
+    path("", include("education.urls")),
+    path("", include("triage.urls")),
+    path("", include("kiosk.urls")),
+    prefix_default_language=False,
+)
+
 # Error pages built from settings alone (config/errors.py): they render with the
 # database down and without a static manifest.
 handler400 = "config.errors.bad_request"
 handler403 = "config.errors.permission_denied"
+
 handler500 = "config.errors.server_error"

@@ -1,7 +1,8 @@
 """Admin for clinical editors: edit pages, see what is due for review, read history."""
 
+from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
@@ -96,23 +97,123 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OutOfDateTranslationFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [("out-of-date", _("Out of date: the English page changed since review"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "out-of-date":
+            return queryset.filter(pk__in=[page.pk for page in queryset.out_of_date_translations()])
+        return queryset
+
+
+class PageForm(forms.ModelForm):
+    translation_reviewed = forms.BooleanField(
+        label=_("Translation checked against the English page"),
+        required=False,
+        help_text=_(
+            "For a page in another language: tick when it says everything the English page "
+            "says now. This clears its “out of date” flag until the English page changes again."
+        ),
+    )
+
+    class Meta:
+        model = Page
+        # The admin's fieldsets decide what is shown; ModelAdmin passes them as fields.
+        fields = ["language", "slug", "title"]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        language, slug = cleaned.get("language"), cleaned.get("slug")
+        translates_nothing = (
+            language
+            and language != settings.LANGUAGE_CODE
+            and slug
+            and not Page.objects.filter(language=settings.LANGUAGE_CODE, slug=slug).exists()
+        )
+        if translates_nothing:
+            self.add_error(
+                "slug", _("A page in another language translates an English page: use its slug.")
+            )
+        related = cleaned.get("related")
+        if language and related and any(page.language != language for page in related):
+            self.add_error("related", _("Related pages must be in this page’s language."))
+        return cleaned
+
+
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "last_reviewed", "next_review", "review_status", "updated_at"]
-    list_filter = [ReviewDueFilter, "kind"]
+    form = PageForm
+    list_display = [
+        "title",
+        "language",
+        "kind",
+        "last_reviewed",
+        "next_review",
+        "review_status",
+        "translation_status",
+        "updated_at",
+    ]
+    list_filter = [ReviewDueFilter, OutOfDateTranslationFilter, "language", "kind"]
     search_fields = ["title", "summary", "sections__body"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["related"]
     inlines = [SectionInline, SourceInline, RevisionInline]
+    actions = ["mark_translations_reviewed"]
+    readonly_fields = ["translation_status"]
 
     class Media:
         css = {"all": ["css/admin.css"]}
 
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "order", "summary", "meta_description"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "language",
+                    "slug",
+                    "kind",
+                    "order",
+                    "summary",
+                    "meta_description",
+                ]
+            },
+        ),
         (_("Review"), {"fields": ["author", "reviewer", "last_reviewed", "next_review"]}),
+        (_("Translation"), {"fields": ["translation_status", "translation_reviewed"]}),
         (_("Links"), {"fields": ["related"]}),
     ]
+
+    @admin.display(description=_("translation"))
+    def translation_status(self, page: Page) -> str:
+        if page.pk is None or not page.is_translation:
+            return "–"
+        if page.is_out_of_date:
+            return format_html(
+                '<strong class="review-overdue">{}</strong>',
+                _("Out of date: the English page changed since review"),
+            )
+        return _("Matches the English page")
+
+    @admin.action(description=_("Mark the translation as checked against the English page"))
+    def mark_translations_reviewed(self, request, queryset) -> None:
+        translations = list(queryset.translations())
+        for page in translations:
+            page.mark_translation_reviewed()
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d translation marked as checked.",
+                "%(count)d translations marked as checked.",
+                len(translations),
+            )
+            % {"count": len(translations)},
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("review status"), ordering="next_review")
     def review_status(self, page: Page) -> str:
@@ -143,6 +244,22 @@ class PageAdmin(admin.ModelAdmin):
                 ),
                 level="warning",
             )
+        out_of_date = Page.objects.out_of_date_translations()
+        if out_of_date and "translation" not in request.GET:
+            self.message_user(
+                request,
+                format_html(
+                    "{} {}",
+                    ngettext(
+                        "%(count)d translation is out of date (its English page changed):",
+                        "%(count)d translations are out of date (their English pages changed):",
+                        len(out_of_date),
+                    )
+                    % {"count": len(out_of_date)},
+                    format_html_join(", ", "{}", ((str(page),) for page in out_of_date)),
+                ),
+                level="warning",
+            )
         return super().changelist_view(request, extra_context)
 
     def save_related(self, request, form, formsets, change) -> None:
@@ -150,6 +267,8 @@ class PageAdmin(admin.ModelAdmin):
         # the first moment the whole page can be snapshotted.
         super().save_related(request, form, formsets, change)
         record_revision(form.instance, user=request.user)
+        if form.cleaned_data.get("translation_reviewed"):
+            form.instance.mark_translation_reviewed()
 
 
 @admin.register(PageRevision)

@@ -1,7 +1,9 @@
 """Read and validate the shipped page content files.
 
 The pages a clinic starts with live in ``education/content/pages/*.toml``, one
-file per page, versioned with the code. The ``load_content`` command copies them
+file per page, versioned with the code; their translations in a folder per
+language, ``education/content/pages/<language>/<slug>.toml`` (``es/sepsis.toml``),
+in the same format with the same slug. The ``load_content`` command copies them
 into the database, where editors take over. This module only parses and checks
 the files; it knows nothing about the database.
 """
@@ -168,14 +170,15 @@ def parse_page(data: dict, where: str) -> PageContent:
     )
 
 
-def read_page_file(path: Path) -> PageContent:
+def read_page_file(path: Path, where: str = "") -> PageContent:
+    where = where or path.name
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise ContentError(f"{path.name}: not valid TOML: {error}") from error
-    page = parse_page(data, path.name)
+        raise ContentError(f"{where}: not valid TOML: {error}") from error
+    page = parse_page(data, where)
     if path.stem != page.slug:
-        raise ContentError(f"{path.name}: file name must match slug '{page.slug}'")
+        raise ContentError(f"{where}: file name must match slug '{page.slug}'")
     return page
 
 
@@ -187,4 +190,31 @@ def read_all_pages(directory: Path = CONTENT_DIR) -> list[PageContent]:
         unknown = [slug for slug in page.related if slug not in slugs]
         if unknown:
             raise ContentError(f"{page.slug}.toml: related pages not found: {', '.join(unknown)}")
+    return sorted(pages, key=lambda page: (page.order, page.slug))
+
+
+def read_translations(language: str, directory: Path = CONTENT_DIR) -> list[PageContent]:
+    """Parse the pages translated into ``language`` (``directory/<language>/*.toml``).
+
+    Each translates the page with the same slug in ``directory``, and its related
+    pages name those pages' slugs. No folder means no translations yet.
+    """
+    folder = directory / language
+    if not folder.is_dir():
+        return []
+    pages = [
+        read_page_file(path, where=f"{language}/{path.name}")
+        for path in sorted(folder.glob("*.toml"))
+    ]
+    originals = {page.slug for page in read_all_pages(directory)}
+    for page in pages:
+        if page.slug not in originals:
+            raise ContentError(
+                f"{language}/{page.slug}.toml: there is no {page.slug}.toml for it to translate"
+            )
+        unknown = [slug for slug in page.related if slug not in originals]
+        if unknown:
+            raise ContentError(
+                f"{language}/{page.slug}.toml: related pages not found: {', '.join(unknown)}"
+            )
     return sorted(pages, key=lambda page: (page.order, page.slug))

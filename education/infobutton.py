@@ -7,7 +7,9 @@ parameters follow the HL7 Infobutton URL-based implementation guide:
 - ``mainSearchCriteria.v.cs``: its code system's OID (required): ICD-10-CM
   2.16.840.1.113883.6.90 or SNOMED CT 2.16.840.1.113883.6.96;
 - ``mainSearchCriteria.v.dn``: the record's display name for it (optional);
-- ``informationRecipient.languageCode.c``: the language wanted (optional);
+- ``informationRecipient.languageCode.c``: the language the reader wants (optional);
+- ``performer.languageCode.c``: the clinician's language, used when the reader's
+  is not sent (optional);
 - ``knowledgeResponseType``: ``text/html`` (the default: a person clicked, so
   send them to the page), ``text/xml`` (an Atom feed, the format of the
   Infobutton SOA guide) or ``application/json`` (the same feed in the JSON
@@ -22,7 +24,7 @@ education.views renders it.
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlencode
@@ -33,8 +35,9 @@ CODE = "mainSearchCriteria.v.c"
 CODE_SYSTEM = "mainSearchCriteria.v.cs"
 DISPLAY_NAME = "mainSearchCriteria.v.dn"
 LANGUAGE = "informationRecipient.languageCode.c"
+PERFORMER_LANGUAGE = "performer.languageCode.c"
 RESPONSE_TYPE = "knowledgeResponseType"
-OUR_PARAMETERS = (CODE, CODE_SYSTEM, DISPLAY_NAME, LANGUAGE, RESPONSE_TYPE)
+OUR_PARAMETERS = (CODE, CODE_SYSTEM, DISPLAY_NAME, LANGUAGE, PERFORMER_LANGUAGE, RESPONSE_TYPE)
 
 HTML, XML, JSON = "html", "xml", "json"
 RESPONSE_TYPES = {
@@ -45,7 +48,7 @@ RESPONSE_TYPES = {
     "application/json": JSON,
 }
 DEFAULT_RESPONSE_TYPE = "text/html"
-# The only language our pages are written in, so far.
+# The language asked for when a request names none, and the one every page is written in.
 PAGE_LANGUAGE = "en"
 
 MAX_VALUE_LENGTH = 200
@@ -115,7 +118,11 @@ def parse(params: Mapping[str, Sequence[str]]) -> KnowledgeRequest:
     code = _single(params, CODE, response_type)
     code_system = _single(params, CODE_SYSTEM, response_type)
     display_name = _single(params, DISPLAY_NAME, response_type)
-    language = _single(params, LANGUAGE, response_type) or PAGE_LANGUAGE
+    language = (
+        _single(params, LANGUAGE, response_type)
+        or _single(params, PERFORMER_LANGUAGE, response_type)
+        or PAGE_LANGUAGE
+    )
 
     if not code:
         raise BadRequest("missing_code", f"Add the diagnosis code as {CODE}.", response_type)
@@ -154,26 +161,35 @@ class Answer:
     code: str  # normalized when the system is one we map
     match: clinical_codes.Match | None
     supported_system: bool
+    language: str = PAGE_LANGUAGE  # the language we answer in: the one asked for, if we have it
 
     @property
     def language_available(self) -> bool:
-        return self.request.language == PAGE_LANGUAGE
+        return self.request.language == self.language
 
 
-def answer(knowledge_request: KnowledgeRequest) -> Answer:
-    """Which page answers the request. Raises BadRequest when the code cannot be in its system."""
+def answer(
+    knowledge_request: KnowledgeRequest, languages: Collection[str] = (PAGE_LANGUAGE,)
+) -> Answer:
+    """Which page answers the request, and in which of ``languages`` (the site's).
+
+    Raises BadRequest when the code cannot be in its system.
+    """
+    language = (
+        knowledge_request.language if knowledge_request.language in languages else PAGE_LANGUAGE
+    )
     system = clinical_codes.SYSTEMS_BY_OID.get(knowledge_request.code_system_oid)
     if system is None:
         name = clinical_codes.OTHER_KNOWN_OIDS.get(
             knowledge_request.code_system_oid, knowledge_request.code_system_oid
         )
-        return Answer(knowledge_request, name, knowledge_request.code, None, False)
+        return Answer(knowledge_request, name, knowledge_request.code, None, False, language)
     try:
         code = clinical_codes.normalize(system, knowledge_request.code)
     except clinical_codes.NotACode as error:
         raise BadRequest("invalid_code", str(error), knowledge_request.response_type) from error
     match = clinical_codes.find_page(system, code)
-    return Answer(knowledge_request, system.name, code, match, supported_system=True)
+    return Answer(knowledge_request, system.name, code, match, True, language)
 
 
 def request_query(code: clinical_codes.ClinicalCode, language: str = PAGE_LANGUAGE) -> str:

@@ -12,13 +12,14 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_info, gettext
 from django.views.decorators.http import require_safe
 
-from education import clinical_codes, infobutton
+from education import clinical_codes, infobutton, languages
 from education.models import Page
+from education.selectors import existing_pages, readable_pages
 
 
 def _language_name(code: str) -> str:
@@ -52,7 +53,9 @@ def _subtitle(result: infobutton.Answer, page: Page | None) -> str:
             "code": code,
         }
     elif result.supported_system:
-        titles = Page.objects.filter(kind="condition").values_list("title", flat=True)
+        titles = (
+            readable_pages(result.language).filter(kind="condition").values_list("title", flat=True)
+        )
         text = gettext("No page on this site explains %(code)s. Our pages cover: %(pages)s.") % {
             "code": code,
             "pages": ", ".join(titles),
@@ -66,11 +69,21 @@ def _subtitle(result: infobutton.Answer, page: Page | None) -> str:
             "icd": clinical_codes.ICD_10_CM.oid,
             "snomed": clinical_codes.SNOMED_CT.oid,
         }
-    if not result.language_available:
+    if not _in_language_asked_for(result, page):
         text += " " + gettext(
-            "Pages are in English only: %(language)s (%(code)s) is not available yet."
-        ) % {"language": _language_name(result.request.language), "code": result.request.language}
+            "There is no page in %(language)s (%(code)s) yet: this answer is in %(answered)s."
+        ) % {
+            "language": _language_name(result.request.language),
+            "code": result.request.language,
+            "answered": _language_name(page.language if page else result.language),
+        }
     return text
+
+
+def _in_language_asked_for(result: infobutton.Answer, page: Page | None) -> bool:
+    # A language the site has can still lack one page (an editor has not translated it yet).
+    language = page.language if page is not None else result.language
+    return language == result.request.language
 
 
 def _feed(request: HttpRequest, result: infobutton.Answer, page: Page | None) -> infobutton.Feed:
@@ -86,10 +99,11 @@ def _feed(request: HttpRequest, result: infobutton.Answer, page: Page | None) ->
                 url=base + page.get_absolute_url(),
                 summary=page.summary,
                 updated=page.updated_at.astimezone(UTC),
+                language=page.language,
             ),
         )
     return infobutton.Feed(
-        id=f"{base}{reverse('education:infobutton')}?{query}",
+        id=f"{base}{reverse('infobutton:request')}?{query}",
         title=settings.SITE_NAME,
         subtitle=_subtitle(result, page),
         updated=entries[0].updated if entries else timezone.now().astimezone(UTC),
@@ -100,37 +114,49 @@ def _feed(request: HttpRequest, result: infobutton.Answer, page: Page | None) ->
             (infobutton.CODE, result.code),
             (infobutton.CODE_SYSTEM, result.request.code_system_oid),
             (infobutton.DISPLAY_NAME, result.request.display_name),
-            (infobutton.LANGUAGE, infobutton.PAGE_LANGUAGE),
+            (infobutton.LANGUAGE, page.language if page is not None else result.language),
         ),
         entries=entries,
+        language=result.language,
     )
 
 
 @require_safe
 def infobutton_request(request: HttpRequest) -> HttpResponse:
-    """Answer a health record's Infobutton link: the page, a feed, or a plain 'no page yet'."""
+    """Answer a health record's Infobutton link: the page, a feed, or a plain 'no page yet'.
+
+    The address is the same in every language; the request names the language
+    (education.infobutton), and the answer is in it when the site has it.
+    """
     try:
         knowledge_request = infobutton.parse(dict(request.GET.lists()))
-        result = infobutton.answer(knowledge_request)
+        result = infobutton.answer(knowledge_request, languages.language_codes())
     except infobutton.BadRequest as error:
         return _no_store(_error(request, error))
-    page = Page.objects.filter(slug=result.match.slug).first() if result.match else None
+    with translation.override(result.language):
+        response = _answer(request, result)
+    response["Content-Language"] = result.language
+    return _no_store(response)
 
+
+def _answer(request: HttpRequest, result: infobutton.Answer) -> HttpResponse:
+    found = existing_pages([result.match.slug], language=result.language) if result.match else []
+    page = found[0] if found else None
+    knowledge_request = result.request
     if knowledge_request.response_type == infobutton.JSON:
         body = json.dumps(infobutton.feed_as_json(_feed(request, result, page)))
-        return _no_store(HttpResponse(body, content_type="application/json"))
+        return HttpResponse(body, content_type="application/json")
     if knowledge_request.response_type == infobutton.XML:
         body = infobutton.feed_as_atom(_feed(request, result, page))
-        return _no_store(
-            HttpResponse(body, content_type=f"{knowledge_request.media_type}; charset=utf-8")
-        )
-    if page is not None and result.language_available:
+        return HttpResponse(body, content_type=f"{knowledge_request.media_type}; charset=utf-8")
+    if page is not None and _in_language_asked_for(result, page):
         # A person clicked a link in their record: take them straight to the page.
-        return _no_store(HttpResponseRedirect(page.get_absolute_url(), status=303))
+        return HttpResponseRedirect(page.get_absolute_url(), status=303)
     context = {
         "result": result,
         "page": page,
+        "in_language_asked_for": _in_language_asked_for(result, page),
         "language_name": _language_name(knowledge_request.language),
-        "pages": Page.objects.all(),
+        "pages": readable_pages(result.language),
     }
-    return _no_store(render(request, "education/infobutton.html", context))
+    return render(request, "education/infobutton.html", context)

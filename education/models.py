@@ -5,13 +5,46 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from education.content_files import PAGE_KINDS, SECTION_KINDS, content_fingerprint
 
 
+def language_choices() -> list[tuple[str, str]]:
+    # A callable, so adding a language to settings.LANGUAGES needs no migration.
+    return settings.LANGUAGES
+
+
 class PageQuerySet(models.QuerySet):
+    def readable_in(self, language: str):
+        """The pages to show in ``language``: its own, and the default language's
+        page for any slug not translated yet (shown with a note that says so)."""
+        default = settings.LANGUAGE_CODE
+        if language == default:
+            return self.filter(language=default)
+        translated = Page.objects.filter(language=language).values("slug")
+        return self.filter(
+            models.Q(language=language)
+            | (models.Q(language=default) & ~models.Q(slug__in=translated))
+        )
+
+    def translations(self):
+        """Pages in any language but the default: each translates the default page of its slug."""
+        return self.exclude(language=settings.LANGUAGE_CODE)
+
+    def out_of_date_translations(self) -> list["Page"]:
+        """Translations whose default-language page changed since they were last reviewed."""
+        sources = {
+            page.slug: page.fingerprint()
+            for page in Page.objects.filter(language=settings.LANGUAGE_CODE)
+        }
+        return [
+            page
+            for page in self.translations()
+            if page.slug in sources and sources[page.slug] != page.source_fingerprint
+        ]
+
     def due_for_review(self, within_days: int, today: datetime.date | None = None):
         """Pages whose review date has passed or falls within `within_days` days."""
         today = today or timezone.localdate()
@@ -21,8 +54,16 @@ class PageQuerySet(models.QuerySet):
 class Page(models.Model):
     KIND_CHOICES = [(kind, kind.title()) for kind in PAGE_KINDS]
 
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=language_choices,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("A page in another language keeps the English page's slug and anchors."),
+    )
     slug = models.SlugField(
-        _("slug"), unique=True, help_text=_("Part of the address: /conditions/<slug>/")
+        _("slug"),
+        help_text=_("Part of the address: /conditions/<slug>/, the same in every language"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES, default="condition")
     order = models.PositiveSmallIntegerField(_("order in lists"), default=100)
@@ -41,19 +82,52 @@ class Page(models.Model):
     # page's current fingerprint differs, an editor has changed it, and a reload
     # leaves it alone unless told to overwrite.
     loaded_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    # A translation only: the English page's fingerprint when this translation
+    # was last checked against it. While the English page's current fingerprint
+    # differs, the translation is out of date (flagged in the admin).
+    source_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="unique_slug_per_language")
+        ]
         verbose_name = _("page")
         verbose_name_plural = _("pages")
 
     def __str__(self) -> str:
+        if self.is_translation:
+            return f"{self.title} ({self.language})"
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("education:page", args=[self.slug])
+        with translation.override(self.language):
+            return reverse("education:page", args=[self.slug])
+
+    @property
+    def is_translation(self) -> bool:
+        return self.language != settings.LANGUAGE_CODE
+
+    def source_page(self) -> "Page | None":
+        """The default-language page this page translates (None for that page itself)."""
+        if not self.is_translation:
+            return None
+        return Page.objects.filter(language=settings.LANGUAGE_CODE, slug=self.slug).first()
+
+    @property
+    def is_out_of_date(self) -> bool:
+        """A translation whose English page has changed since the translation was reviewed."""
+        source = self.source_page()
+        return source is not None and source.fingerprint() != self.source_fingerprint
+
+    def mark_translation_reviewed(self) -> None:
+        """Record that this translation says what its English page says now."""
+        source = self.source_page()
+        if source is not None:
+            self.source_fingerprint = source.fingerprint()
+            self.save(update_fields=["source_fingerprint"])
 
     def snapshot(self) -> dict:
         """Everything an editor can change, as plain data (for revisions and diffs)."""

@@ -5,10 +5,15 @@ a database's full-text search: it behaves the same on SQLite and PostgreSQL and
 lets us tune it for how worried people type ("kidney", "fever back pain",
 "spine infection"). Words are lower-cased and lightly stemmed, common words are
 dropped, and a few everyday words map to the medical ones.
+
+Each language's pages are searched on their own (the view passes the active
+language's). Accents and ñ are folded away before matching, because people
+often type without them on a phone: "riñón", "rinon" and "RIÑON" are one word.
 """
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 MAX_QUERY_LENGTH = 200
@@ -60,6 +65,37 @@ STOP_WORDS = frozenset(
         "with",
         "you",
         "your",
+        # Spanish, folded as words are (see fold): "él" is "el", "qué" is "que".
+        "al",
+        "con",
+        "cual",
+        "de",
+        "del",
+        "el",
+        "en",
+        "es",
+        "esta",
+        "la",
+        "las",
+        "lo",
+        "los",
+        "mas",
+        "mi",
+        "mis",
+        "o",
+        "para",
+        "pero",
+        "por",
+        "que",
+        "se",
+        "si",
+        "su",
+        "sus",
+        "tengo",
+        "un",
+        "una",
+        "y",
+        "yo",
     ]
 )
 
@@ -81,7 +117,7 @@ SYNONYMS = {
     "blood": ("blood",),
 }
 
-WORD = re.compile(r"[a-z0-9]+")
+WORD = re.compile(r"[^\W_]+")  # runs of letters and digits, in any alphabet
 
 # Where a word appears decides how much it counts.
 TITLE_WEIGHT = 12
@@ -100,8 +136,14 @@ def stem(word: str) -> str:
     return word
 
 
+def fold(word: str) -> str:
+    """Lower case without accents: "Riñón" and "RIÑON" become "rinon"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    return [fold(word) for word in WORD.findall(text)]
 
 
 def query_terms(query: str) -> list[str]:
@@ -126,6 +168,7 @@ class SearchDocument:
     summary: str
     url: str
     sections: tuple[tuple[str, str, str], ...]  # (anchor, heading, body)
+    language: str = ""  # the page's language code
 
 
 @dataclass(frozen=True)
@@ -196,17 +239,19 @@ def search(query: str, documents: list[SearchDocument]) -> list[SearchResult]:
 
 
 def suggest(query: str, documents: list[SearchDocument]) -> list[str]:
-    """Close spellings of the query's words that do appear on the pages."""
-    vocabulary = {
-        word
-        for doc in documents
-        for text in (doc.title, doc.summary, *(part for s in doc.sections for part in s[1:]))
-        for word in words(text)
-        if len(word) > 3
-    }
+    """Close spellings of the query's words that do appear on the pages, as the pages write them."""
+    vocabulary: dict[str, str] = {}  # folded -> as written ("rinon" -> "riñón")
+    for doc in documents:
+        for text in (doc.title, doc.summary, *(part for s in doc.sections for part in s[1:])):
+            for written in WORD.findall(text.lower()):
+                if len(written) > 3:
+                    vocabulary.setdefault(fold(written), written)
     suggestions = []
     for word in words(query[:MAX_QUERY_LENGTH]):
         if word in STOP_WORDS or word in vocabulary:
             continue
-        suggestions += difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        suggestions += [
+            vocabulary[match]
+            for match in difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+        ]
     return suggestions

@@ -1,6 +1,8 @@
+"""The explanation pages and the site's own pages, under each language's prefix."""
+
 from django.urls import path
 
-from education import infobutton_views, views
+from education import views
 
 app_name = "education"
 
@@ -8,7 +10,6 @@ urlpatterns = [
     path("conditions/", views.page_list, name="page_list"),
     path("conditions/<slug:slug>/", views.page_detail, name="page"),
     path("search/", views.search, name="search"),
-    path("infobutton/", infobutton_views.infobutton_request, name="infobutton"),
     path("privacy/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("about/", views.about, name="about"),

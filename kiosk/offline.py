@@ -28,7 +28,7 @@ OFFLINE_ASSETS = ("css/site.css", "css/kiosk.css", "js/kiosk-reconnect.js", "img
 
 
 def offline_page_url() -> str:
-    return reverse("kiosk:offline")
+    return reverse("kiosk_worker:offline")
 
 
 def precache_urls() -> list[str]:

@@ -1,3 +1,5 @@
+"""The kiosk's pages, under each language's prefix (the worker's files are in kiosk.worker_urls)."""
+
 from django.urls import path
 
 from kiosk import views
@@ -9,7 +11,4 @@ urlpatterns = [
     path("kiosk/clear/", views.clear, name="clear"),
     path("kiosk/staff/", views.staff, name="staff"),
     path("kiosk/idle/", views.idle, name="idle"),
-    path("kiosk/offline/", views.offline_page, name="offline"),
-    path("kiosk/alive/", views.alive, name="alive"),
-    path("kiosk/service-worker.js", views.service_worker, name="service_worker"),
 ]

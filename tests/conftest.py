@@ -14,10 +14,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.test import override_settings
+from django.utils import translation
 
 from config.settings import cache_settings
 from education.loading import load_pages
+from education.models import Page
 from tests import services
+from tests.support.spanish import SPANISH_SLUG, spanish_fixture_page
 
 # One list of flags for every headless Chromium the project starts.
 _CHROMIUM = json.loads((Path(__file__).parent.parent / "scripts" / "chromium.json").read_text())
@@ -100,10 +103,30 @@ def empty_cache(request):
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Start every test in the default language.
+
+    The locale middleware activates a request's language for its thread and
+    leaves it there, so a test that opened a Spanish page would otherwise make
+    the next test's reverse() give Spanish addresses.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def pages(db):
     """The shipped pages, loaded as `make run` loads them."""
     load_pages()
+
+
+@pytest.fixture
+def spanish_page(pages):
+    """The shipped pages and the Spanish test page (tests/support/spanish.py), as loaded."""
+    load_pages(translations={"es": [spanish_fixture_page()]})
+    return Page.objects.get(language="es", slug=SPANISH_SLUG)
 
 
 @pytest.fixture(scope="session")

@@ -1,3 +1,5 @@
+"""The checker's pages, under each language's prefix (the API is in triage.api_urls)."""
+
 from django.urls import path
 
 from triage import views
@@ -8,8 +10,4 @@ urlpatterns = [
     path("check/", views.checker, name="checker"),
     path("check/summary/", views.result_summary, name="handoff"),
     path("check/how-it-decides/", views.how_it_decides, name="how_it_decides"),
-    path("triage/api/assess", views.api_assess, name="api_assess"),
-    path("triage/api/contract", views.api_contract, name="api_contract"),
-    path("triage/api/rules", views.api_rules, name="api_rules"),
-    path("triage/api/openapi.json", views.api_openapi, name="api_openapi"),
 ]

@@ -1,7 +1,6 @@
 from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from education.markdown import fill_tokens, render_markdown
 from education.structured_data import json_ld_script, medical_web_page
@@ -33,7 +32,7 @@ def structured_data(context, page) -> str:
         base_url=settings.PUBLIC_BASE_URL,
         site_name=settings.SITE_NAME,
         publisher=settings.CLINIC_NAME or settings.SITE_NAME,
-        language=get_language() or settings.LANGUAGE_CODE,
+        language=page.language,  # the page's, also when shown untranslated at a Spanish address
         emergency_number=settings.EMERGENCY_NUMBER,
     )
     return json_ld_script(data)

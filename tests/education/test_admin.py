@@ -35,6 +35,7 @@ def change_form_data(page: Page, **overrides) -> dict:
     """The admin change form for a page, filled with its current values."""
     data = {
         "title": page.title,
+        "language": page.language,
         "slug": page.slug,
         "kind": page.kind,
         "order": page.order,
@@ -53,7 +54,7 @@ def change_form_data(page: Page, **overrides) -> dict:
 
 
 def test_an_admin_edit_creates_a_revision_with_who_when_and_what(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     url = reverse("admin:education_page_change", args=[page.pk])
     before = timezone.now()
 
@@ -69,7 +70,7 @@ def test_an_admin_edit_creates_a_revision_with_who_when_and_what(pages, editor_c
 
 
 def test_an_admin_edit_to_a_section_names_the_section(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     data = change_form_data(page)
     index = next(i for i, s in enumerate(page.sections.all()) if s.anchor == "treatment")
     data[f"sections-{index}-body"] += "\n\nExtra advice."
@@ -81,7 +82,7 @@ def test_an_admin_edit_to_a_section_names_the_section(pages, editor_client):
 
 
 def test_saving_without_changes_adds_no_revision(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     editor_client.post(
         reverse("admin:education_page_change", args=[page.pk]), change_form_data(page)
     )
@@ -89,7 +90,7 @@ def test_saving_without_changes_adds_no_revision(pages, editor_client):
 
 
 def test_the_admin_refuses_to_drop_the_emergency_section(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     data = change_form_data(page)
     index = next(i for i, s in enumerate(page.sections.all()) if s.anchor == "emergency-signs")
     data[f"sections-{index}-DELETE"] = "on"
@@ -111,7 +112,7 @@ def edit_the_summary(editor_client, page: Page) -> PageRevision:
 
 
 def test_the_revision_page_shows_what_changed(pages, editor_client):
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     revision = edit_the_summary(editor_client, page)
 
     response = editor_client.get(reverse("admin:education_pagerevision_change", args=[revision.pk]))
@@ -123,8 +124,12 @@ def test_the_revision_page_shows_what_changed(pages, editor_client):
 
 def test_pages_due_for_review_are_listed(pages, editor_client):
     today = timezone.localdate()
-    Page.objects.filter(slug="sepsis").update(next_review=today - datetime.timedelta(days=3))
-    Page.objects.filter(slug="discitis").update(next_review=today + datetime.timedelta(days=20))
+    Page.objects.filter(language="en", slug="sepsis").update(
+        next_review=today - datetime.timedelta(days=3)
+    )
+    Page.objects.filter(language="en", slug="discitis").update(
+        next_review=today + datetime.timedelta(days=20)
+    )
     Page.objects.exclude(slug__in=["sepsis", "discitis"]).update(
         next_review=today + datetime.timedelta(days=200)
     )
@@ -141,7 +146,9 @@ def test_pages_due_for_review_are_listed(pages, editor_client):
 def test_due_for_review_includes_the_30_day_boundary(pages):
     today = datetime.date(2027, 1, 1)
     Page.objects.update(next_review=today + datetime.timedelta(days=31))
-    Page.objects.filter(slug="sepsis").update(next_review=today + datetime.timedelta(days=30))
+    Page.objects.filter(language="en", slug="sepsis").update(
+        next_review=today + datetime.timedelta(days=30)
+    )
     assert list(Page.objects.due_for_review(30, today=today).values_list("slug", flat=True)) == [
         "sepsis"
     ]
@@ -159,7 +166,7 @@ def test_revisions_cannot_be_edited_or_deleted(pages, editor_client):
 def test_the_admin_pages_have_no_style_attributes_the_csp_would_block(pages, editor_client):
     # The site's CSP has no 'unsafe-inline' for styles, so the admin's own markup
     # styles itself from static/css/admin.css instead.
-    page = Page.objects.get(slug="sepsis")
+    page = Page.objects.get(language="en", slug="sepsis")
     revision = edit_the_summary(editor_client, page)
     Page.objects.filter(pk=page.pk).update(
         next_review=timezone.localdate() - datetime.timedelta(days=3)
@@ -174,3 +181,95 @@ def test_the_admin_pages_have_no_style_attributes_the_csp_would_block(pages, edi
         body = editor_client.get(url).content.decode()
         assert "style=" not in body, url
         assert "css/admin.css" in body, url
+
+
+def row(page: Page) -> str:
+    """The start of a page's row in the admin's page list."""
+    return f'<th class="field-title"><a href="/admin/education/page/{page.pk}/change/'
+
+
+def _changelist(editor_client, **query) -> str:
+    return editor_client.get(reverse("admin:education_page_changelist"), query).content.decode()
+
+
+def test_the_page_list_shows_each_page_s_language(spanish_page, editor_client):
+    html = _changelist(editor_client)
+    assert "Infección de riñón (pielonefritis)" in html
+    assert '<td class="field-language">Español</td>' in html
+    assert '<td class="field-language">English</td>' in html
+
+
+def test_an_english_edit_flags_its_translation_until_it_is_marked_checked(
+    spanish_page, editor_client
+):
+    english = spanish_page.source_page()
+    assert '<strong class="review-overdue">Out of date' not in _changelist(editor_client)
+
+    url = reverse("admin:education_page_change", args=[english.pk])
+    response = editor_client.post(url, change_form_data(english, summary="A new English summary."))
+    assert response.status_code == 302
+
+    spanish_page.refresh_from_db()
+    assert spanish_page.is_out_of_date
+    flagged = _changelist(editor_client, translation="out-of-date")
+    assert "Infección de riñón (pielonefritis)" in flagged
+    assert "Out of date: the English page changed since review" in flagged
+    assert row(spanish_page) in flagged
+    assert row(english) not in flagged
+    assert "1 translation is out of date" in _changelist(editor_client)
+
+    url = reverse("admin:education_page_change", args=[spanish_page.pk])
+    response = editor_client.post(url, change_form_data(spanish_page, translation_reviewed="on"))
+    assert response.status_code == 302
+    spanish_page.refresh_from_db()
+    assert not spanish_page.is_out_of_date
+    assert row(spanish_page) not in _changelist(editor_client, translation="out-of-date")
+
+
+def test_the_list_action_marks_chosen_translations_checked(spanish_page, editor_client):
+    english = spanish_page.source_page()
+    english.summary = "Changed by an editor."
+    english.save()
+    spanish_page.refresh_from_db()
+    assert spanish_page.is_out_of_date
+
+    response = editor_client.post(
+        reverse("admin:education_page_changelist"),
+        {"action": "mark_translations_reviewed", "_selected_action": [spanish_page.pk, english.pk]},
+    )
+    assert response.status_code == 302
+    spanish_page.refresh_from_db()
+    assert not spanish_page.is_out_of_date
+    assert spanish_page.source_fingerprint == english.fingerprint()
+
+
+def test_an_edit_to_a_translation_keeps_its_own_revisions(spanish_page, editor_client):
+    url = reverse("admin:education_page_change", args=[spanish_page.pk])
+    editor_client.post(url, change_form_data(spanish_page, summary="Un resumen más claro."))
+    assert spanish_page.revisions.first().summary == "Changed summary"
+    english = spanish_page.source_page()
+    assert english.revisions.count() == 1  # only its load
+
+
+def test_a_translation_must_use_an_english_page_s_slug(spanish_page, editor_client):
+    url = reverse("admin:education_page_change", args=[spanish_page.pk])
+    response = editor_client.post(url, change_form_data(spanish_page, slug="infeccion-de-rinon"))
+    assert response.status_code == 200
+    assert "translates an English page: use its slug" in response.content.decode()
+
+
+def test_related_pages_must_be_in_the_page_s_language(spanish_page, editor_client):
+    english_sepsis = Page.objects.get(language="en", slug="sepsis")
+    url = reverse("admin:education_page_change", args=[spanish_page.pk])
+    response = editor_client.post(url, change_form_data(spanish_page, related=[english_sepsis.pk]))
+    assert response.status_code == 200
+    assert "Related pages must be in this page’s language." in response.content.decode()
+
+
+def test_a_language_has_one_page_per_slug(spanish_page, editor_client):
+    english = spanish_page.source_page()
+    url = reverse("admin:education_page_change", args=[spanish_page.pk])
+    response = editor_client.post(url, change_form_data(spanish_page, language="en"))
+    assert response.status_code == 200
+    assert Page.objects.get(pk=spanish_page.pk).language == "es"
+    assert english.pk != spanish_page.pk

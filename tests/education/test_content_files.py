@@ -1,13 +1,17 @@
 import datetime
+import shutil
 
 import pytest
 
 from education.content_files import (
     CONDITION_SECTION_ANCHORS,
+    CONTENT_DIR,
     ContentError,
     parse_page,
     read_all_pages,
+    read_translations,
 )
+from tests.support.spanish import FIXTURE_DIR, SPANISH_SLUG
 
 CONTRACT_SLUGS = {
     "sepsis",
@@ -93,3 +97,40 @@ def test_shipped_emergency_headings_use_the_clinic_number_token():
     for page in read_all_pages():
         emergency = next(s for s in page.sections if s.anchor == "emergency-signs")
         assert emergency.heading.startswith("Call [emergency number] now"), page.slug
+
+
+def _content_dir_with_translation(tmp_path, spanish_text: str):
+    for path in CONTENT_DIR.glob("*.toml"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "es").mkdir()
+    (tmp_path / "es" / f"{SPANISH_SLUG}.toml").write_text(spanish_text, encoding="utf-8")
+    return tmp_path
+
+
+def test_translations_are_read_from_the_language_s_folder(tmp_path):
+    fixture = (FIXTURE_DIR / "es" / f"{SPANISH_SLUG}.toml").read_text(encoding="utf-8")
+    directory = _content_dir_with_translation(tmp_path, fixture)
+    [page] = read_translations("es", directory)
+    assert page.slug == SPANISH_SLUG
+    assert page.title == "Infección de riñón (pielonefritis)"
+    assert read_all_pages(directory) == read_all_pages()  # the folder is not an English page
+
+
+def test_a_language_with_no_folder_has_no_translations_yet(tmp_path):
+    assert read_translations("es", tmp_path) == []
+
+
+def test_a_translation_needs_an_english_page_with_its_slug(tmp_path):
+    fixture = (FIXTURE_DIR / "es" / f"{SPANISH_SLUG}.toml").read_text(encoding="utf-8")
+    directory = _content_dir_with_translation(tmp_path, fixture)
+    (directory / f"{SPANISH_SLUG}.toml").unlink()
+    for path in directory.glob("*.toml"):  # keep the English pages consistent without it
+        path.write_text(path.read_text().replace('"pyelonephritis"', '"sepsis"'))
+    with pytest.raises(ContentError, match=r"es/pyelonephritis.toml: there is no"):
+        read_translations("es", directory)
+
+
+def test_a_broken_translation_names_its_language_folder(tmp_path):
+    directory = _content_dir_with_translation(tmp_path, 'slug = "pyelonephritis"\nkind = ')
+    with pytest.raises(ContentError, match=r"^es/pyelonephritis.toml: not valid TOML"):
+        read_translations("es", directory)

@@ -144,23 +144,23 @@ def test_a_code_system_we_do_not_map_gets_a_clear_answer(pages, client):
     assert "no list of ICD-9-CM codes" in html
 
 
-def test_another_language_gets_the_english_page_and_says_so(pages, client):
-    response = ask(client, cs=ICD, c="N10", lang="es")
+def test_a_language_the_site_lacks_gets_the_english_page_and_says_so(pages, client):
+    response = ask(client, cs=ICD, c="N10", lang="fr")
     html = response.content.decode()
     assert response.status_code == 200
     assert "This page is not in your language yet" in html
-    assert "in Spanish" in html
+    assert "in French" in html
     assert 'href="/conditions/pyelonephritis/" hreflang="en"' in html
-    feed = ask(client, cs=ICD, c="N10", lang="es", type="application/json").json()["feed"]
+    feed = ask(client, cs=ICD, c="N10", lang="fr", type="application/json").json()["feed"]
     assert len(feed["entry"]) == 1
-    assert "Spanish (es) is not available yet" in feed["subtitle"]["_value"]
+    assert "no page in French (fr) yet" in feed["subtitle"]["_value"]
     assert {"scheme": "informationRecipient.languageCode.c", "term": "en"} in feed["category"]
 
 
 def test_a_page_an_editor_removed_is_not_offered(pages, client):
     from education.models import Page
 
-    Page.objects.filter(slug="discitis").delete()
+    Page.objects.filter(language="en", slug="discitis").delete()
     feed = ask(client, cs=ICD, c="M46.46", type="application/json").json()["feed"]
     assert feed["entry"] == []
     assert ask(client, cs=ICD, c="M46.46").status_code == 200
@@ -229,3 +229,49 @@ def test_answers_carry_the_security_headers(pages, client):
     response = ask(client, cs=ICD, c="J45.40")
     assert "default-src 'none'" in response["Content-Security-Policy"]
     assert json.loads(ask(client, cs=ICD, c="A41.9", type="application/json").content)
+
+
+def test_spanish_asked_for_goes_to_the_spanish_page(spanish_page, client):
+    response = ask(client, cs=ICD, c="N10", lang="es-MX")
+    assert response.status_code == 303
+    assert response["Location"] == "/es/conditions/pyelonephritis/"
+    assert response["Content-Language"] == "es"
+
+
+def test_the_clinician_s_language_is_used_when_the_reader_s_is_not_sent(spanish_page, client):
+    response = ask(client, cs=ICD, c="N10", **{"performer.languageCode.c": "es"})
+    assert response["Location"] == "/es/conditions/pyelonephritis/"
+    both = ask(client, cs=ICD, c="N10", lang="en", **{"performer.languageCode.c": "es"})
+    assert both["Location"] == "/conditions/pyelonephritis/"  # the reader's language wins
+
+
+def test_a_spanish_feed_has_the_spanish_entry_in_spanish(spanish_page, client):
+    feed = ask(client, cs=ICD, c="N10", lang="es", type="application/json").json()["feed"]
+    assert feed["lang"] == "es"
+    [entry] = feed["entry"]
+    assert entry["lang"] == "es"
+    assert entry["title"]["_value"] == "Infección de riñón (pielonefritis)"
+    assert entry["link"][0]["href"].endswith("/es/conditions/pyelonephritis/")
+    assert {"scheme": "informationRecipient.languageCode.c", "term": "es"} in feed["category"]
+    response = ask(client, cs=ICD, c="N10", lang="es", type="text/xml")
+    atom = ET.fromstring(response.content)  # noqa: S314 - our own response
+    assert atom.find(f"{ATOM}entry/{ATOM}title").text == "Infección de riñón (pielonefritis)"
+
+
+def test_a_page_not_translated_yet_is_offered_in_english_to_a_spanish_request(spanish_page, client):
+    response = ask(client, cs=ICD, c="A41.9", lang="es")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'href="/conditions/sepsis/" hreflang="en"' in html
+    feed = ask(client, cs=ICD, c="A41.9", lang="es", type="application/json").json()["feed"]
+    assert feed["entry"][0]["lang"] == "en"
+    assert {"scheme": "informationRecipient.languageCode.c", "term": "en"} in feed["category"]
+
+
+def test_a_language_is_chosen_only_among_the_site_s_languages():
+    request = infobutton.parse({"mainSearchCriteria.v.c": ["N10"], "mainSearchCriteria.v.cs": [ICD],
+                                "informationRecipient.languageCode.c": ["fr"]})  # fmt: skip
+    assert infobutton.answer(request, ["en", "es"]).language == "en"
+    spanish = infobutton.parse({"mainSearchCriteria.v.c": ["N10"], "mainSearchCriteria.v.cs": [ICD],
+                                "informationRecipient.languageCode.c": ["ES"]})  # fmt: skip
+    assert infobutton.answer(spanish, ["en", "es"]).language == "es"

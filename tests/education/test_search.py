@@ -90,3 +90,57 @@ def test_suggest_offers_close_words_only():
     docs = [SearchDocument("a", "Sepsis", "Infection of the blood", "/a/", ())]
     assert suggest("infecton", docs) == ["infection"]
     assert suggest("zzzz", docs) == []
+
+
+def spanish_results(client, query: str) -> list[tuple[str, str]]:
+    response = client.get("/es/search/", {"q": query})
+    assert response.status_code == 200
+    return [(r.document.language, r.document.slug) for r in response.context["results"]]
+
+
+@pytest.mark.parametrize("query", ["riñón", "rinon", "RIÑON", "riñones", "Riñón"])
+def test_spanish_search_folds_accents_and_enye(spanish_page, client, query):
+    assert spanish_results(client, query)[0] == ("es", "pyelonephritis")
+
+
+@pytest.mark.parametrize("query", ["fiebre", "espalda", "dolor de espalda y fiebre"])
+def test_everyday_spanish_words_find_the_spanish_page(spanish_page, client, query):
+    assert ("es", "pyelonephritis") in spanish_results(client, query)
+
+
+def test_spanish_search_looks_only_at_pages_in_spanish_or_not_translated_yet(spanish_page, client):
+    found = spanish_results(client, "kidney")
+    assert ("en", "pyelonephritis") not in found  # it has a Spanish version
+    assert ("es", "pyelonephritis") not in found  # and that says riñón, not kidney
+
+
+def test_english_search_never_returns_the_spanish_page(spanish_page, client):
+    assert result_slugs(client, "fiebre") == []
+    assert "pyelonephritis" in result_slugs(client, "kidney")
+
+
+def test_a_spanish_result_links_to_the_spanish_address_and_is_never_cached(spanish_page, client):
+    response = client.get("/es/search/", {"q": "riñón"})
+    html = response.content.decode()
+    assert 'href="/es/conditions/pyelonephritis/' in html
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_misspelt_spanish_word_is_suggested_as_the_page_writes_it(spanish_page, client):
+    response = client.get("/es/search/", {"q": "espaldda"})
+    assert response.context["suggestions"] == ["espalda"]
+
+
+def test_accents_fold_the_same_in_queries_and_pages():
+    document = SearchDocument(
+        slug="x",
+        title="Infección de riñón",
+        summary="",
+        url="/es/x/",
+        sections=(("a", "Síntomas", "Fiebre y dolor de espalda."),),
+        language="es",
+    )
+    for query in ("infeccion", "INFECCIÓN", "sintomas", "riñon"):
+        assert search(query, [document]), query
+    assert query_terms("el riñón y la fiebre") == ["rinon", "fiebre"]

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
 
 from education.content_files import CONDITION_SECTION_ANCHORS, read_all_pages
@@ -14,13 +15,13 @@ CONDITION_SLUGS = [page.slug for page in read_all_pages() if page.kind == "condi
 
 def test_home_page_links_to_the_hub_and_every_condition(pages, client):
     html = client.get("/").content.decode()
-    for page in Page.objects.all():
+    for page in Page.objects.filter(language="en"):
         assert f'href="{page.get_absolute_url()}"' in html
 
 
 @pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_every_page_renders_with_one_h1_and_its_meta_description(pages, client, slug):
-    page = Page.objects.get(slug=slug)
+    page = Page.objects.get(language="en", slug=slug)
     response = client.get(f"/conditions/{slug}/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -44,7 +45,7 @@ def test_condition_pages_have_every_section(pages, client, slug):
 
 @pytest.mark.parametrize("slug", ALL_SLUGS)
 def test_every_page_names_author_reviewer_dates_sources_and_disclaimer(pages, client, slug):
-    page = Page.objects.get(slug=slug)
+    page = Page.objects.get(language="en", slug=slug)
     html = client.get(f"/conditions/{slug}/").content.decode()
     assert "Written by" in html and "Clinical review by" in html
     assert page.author.replace("&", "&amp;") in html
@@ -92,12 +93,12 @@ def test_the_hub_links_to_all_five_conditions(pages, client):
 
 def test_page_list_shows_every_page(pages, client):
     html = client.get("/conditions/").content.decode()
-    for page in Page.objects.all():
+    for page in Page.objects.filter(language="en"):
         assert page.get_absolute_url() in html
 
 
 def test_editor_markup_cannot_inject_script_into_a_page(pages, client):
-    section = Page.objects.get(slug="sepsis").sections.get(anchor="faq")
+    section = Page.objects.get(language="en", slug="sepsis").sections.get(anchor="faq")
     section.body += '\n\n<script>alert("x")</script><img src=x onerror="alert(1)">'
     section.save()
     html = client.get("/conditions/sepsis/").content.decode()
@@ -151,6 +152,12 @@ def test_no_page_loads_anything_from_another_host(pages, client):
         f"/conditions/{s}/" for s in ALL_SLUGS
     ]:
         html = client.get(url).content.decode()
+        # hreflang alternates are full addresses (search engines want them so), are
+        # never fetched by the browser, and must be this site's own.
+        alternates = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">', html)
+        assert alternates, url
+        assert all(href.startswith(settings.PUBLIC_BASE_URL + "/") for href in alternates), url
+        html = re.sub(r'<link rel="alternate" hreflang="[^"]+" href="[^"]+">', "", html)
         assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)="(https?:)?//', html), url
 
 
