@@ -16,6 +16,7 @@ from django.db.models import Count, Max
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
+from config import personalisation
 from education import clinical_codes
 from education.models import Page
 
@@ -87,7 +88,7 @@ def cacheable(etag_func):
 
         @functools.wraps(view)
         def dispatch(request, *args, **kwargs):
-            if getattr(request, "kiosk", None) is not None:
+            if personalisation.is_personalised(request):
                 return view(request, *args, **kwargs)
             return conditional(request, *args, **kwargs)
 

@@ -14,6 +14,7 @@ import threading
 
 from django.http import HttpResponse
 
+from config import personalisation
 from education.caching import content_etag
 
 # A few dozen content URLs exist; the bound only matters for odd paths.
@@ -31,7 +32,7 @@ def reuse_while_etag_matches(view):
         # A clinic kiosk's pages look different (no links off the site) and the
         # content ETag does not say so: kiosks always render afresh, and what
         # they render is never kept, like education.caching.cacheable_content.
-        if getattr(request, "kiosk", None) is not None:
+        if personalisation.is_personalised(request):
             return view(request, *args, **kwargs)
         etag = content_etag(request, *args, **kwargs)
         cached = _rendered.get(etag)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -29,8 +29,6 @@ def _pages_with_content():
 @cacheable_content
 @reuse_while_etag_matches
 def home(request: HttpRequest) -> HttpResponse:
-    if request.kiosk is not None:
-        return redirect("kiosk:start")  # a kiosk's home is its attract screen
     pages = Page.objects.all()
     return render(
         request,

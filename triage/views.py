@@ -19,11 +19,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from config import personalisation
 from education.caching import cacheable, content_etag
 from education.selectors import existing_pages, existing_slugs
 from kiosk import handoff as take_home
-from kiosk import keypad
-from triage import flow, state_token
+from triage import flow, keypad, state_token
 from triage.api_input import MAX_BODY_BYTES, BadRequest, body_too_large, parse_assess_body
 from triage.engine import (
     CONTRACT_VERSION,
@@ -231,11 +231,11 @@ def api_rules(request: HttpRequest) -> JsonResponse:
 
 
 def _state_salt(request: HttpRequest) -> str:
-    # On a kiosk the answers are signed for this person's turn only: once the
-    # kiosk is cleared, a form left in the browser's history cannot be read back.
-    if request.kiosk is not None:
-        return f"{STATE_SALT}:kiosk:{request.kiosk.generation}"
-    return STATE_SALT
+    # On a shared screen (a clinic kiosk) the answers are signed for this person's
+    # turn only: once the screen is cleared, a form left in the browser's history
+    # cannot be read back (config.personalisation).
+    turn = personalisation.turn(request)
+    return f"{STATE_SALT}:{turn}" if turn else STATE_SALT
 
 
 def _dump_state(request: HttpRequest, state: flow.CheckState) -> str:

@@ -134,3 +134,13 @@ def test_removing_the_pin_setting_turns_kiosk_mode_off(kiosk_client, pages, sett
     settings.KIOSK_PIN = ""
     response = kiosk_client.get("/conditions/")
     assert '<body class="kiosk' not in response.content.decode()
+
+
+def test_the_home_page_of_a_kiosk_is_its_attract_screen(kiosk_client):
+    response = kiosk_client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/kiosk/"
+
+
+def test_the_home_page_of_a_kiosk_still_refuses_a_post(kiosk_client):
+    assert kiosk_client.post("/").status_code == 405
