@@ -1,4 +1,4 @@
-"""The neutral hook a mode such as the kiosk uses to tell the other apps a page is for one screen."""
+"""The neutral hook a mode such as the kiosk uses to say a page is for one screen only."""
 
 import pytest
 from django.test import RequestFactory
