@@ -12,7 +12,6 @@ from education import clinical_codes, infobutton
 from education import search as page_search
 from education.caching import cacheable_content
 from education.models import Page, Section
-from education.rendered_pages import reuse_while_etag_matches
 
 MAX_QUERY_LENGTH = page_search.MAX_QUERY_LENGTH
 
@@ -27,7 +26,6 @@ def _pages_with_content():
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def home(request: HttpRequest) -> HttpResponse:
     pages = Page.objects.all()
     return render(
@@ -42,14 +40,12 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def page_list(request: HttpRequest) -> HttpResponse:
     return render(request, "education/page_list.html", {"pages": Page.objects.all()})
 
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(_pages_with_content(), slug=slug)
     codes = clinical_codes.codes_for(page.slug)
@@ -97,21 +93,18 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/privacy.html")
 
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def about(request: HttpRequest) -> HttpResponse:
     """Who runs the site, how to reach them, and (for clinicians) the codes each page answers."""
     titles = dict(Page.objects.values_list("slug", "title"))
