@@ -1,28 +1,62 @@
-"""HTTP caching for the explanation pages.
+"""HTTP caching for pages that are the same for everyone: one decorator, :func:`cacheable`.
 
-Content pages are the same for everyone, so a browser, CDN or reverse proxy
-may keep them for a few minutes and then revalidate. The validator (ETag)
-changes whenever any page is edited (pages show their related pages' titles,
-so one edit can change many pages), when a clinic setting shown on pages
-changes, and when a deploy changes templates or static files.
+A browser, CDN or reverse proxy may keep such a page for a few minutes and then
+revalidate it, and the site keeps the page's rendered HTML in Django's shared
+cache (settings.CACHES: the database table or Redis), so a worker that has
+not rendered it yet skips the database reads and the template too. Both rest on
+the page's ETag, which changes whenever anything the page shows can change:
+any page edit (pages show their related pages' titles, so one edit can change
+many pages), a clinic setting shown on pages, a deploy that changes templates
+or static files, the address, and the active language. Rendered HTML kept
+under one ETag is therefore right for every later request with that ETag, and
+nothing is ever invalidated: a changed page simply has a new ETag.
+
+What :func:`cacheable` does for a request, in this order:
+
+1. A personalised request (config.personalisation: a clinic kiosk) gets the
+   page rendered afresh, with no ETag, and nothing is kept. A kiosk's pages look
+   different, and a 304 could bring back the public page the browser cached
+   before it became a kiosk. This is the only place that decides it.
+2. A request whose If-None-Match holds the ETag gets a 304.
+3. HTML kept under the ETag is served as it is.
+4. Otherwise the view renders, and a 200 for an address without a query is
+   kept. Addresses with a query (the take-home page's) are revalidated but not
+   kept: anyone can make up endless queries, and the cache also holds the
+   counters that lock out PIN and password guessing, which a flood of new keys
+   must not be able to push out.
+
+The cache failing (Redis down, the table missing) is a miss, never an error:
+the page is rendered as if nothing had been kept.
 """
 
 import functools
 import hashlib
+import logging
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import Error as DatabaseError
 from django.db.models import Count, Max
-from django.utils.cache import patch_cache_control
-from django.views.decorators.http import condition
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.translation import get_language
 
+from config import personalisation
 from config.outage import database_unavailable
 from education import clinical_codes
 from education.models import Page
 
+logger = logging.getLogger(__name__)
+
 # Short enough that an urgent correction reaches readers quickly even through a CDN.
 SHARED_CACHE_SECONDS = 300
+# The settings.CACHES alias that keeps rendered pages, and for how long. An entry
+# is never wrong while it lives (its key is the ETag); the limit only clears out
+# the HTML of pages that have since changed.
+PAGE_CACHE = "default"
+KEEP_RENDERED_SECONDS = 24 * 60 * 60
+KEY_PREFIX = "rendered-page"
 
 
 @functools.cache
@@ -40,16 +74,7 @@ def release_fingerprint() -> str:
 
 
 def content_etag(request, *args, **kwargs) -> str:
-    # Asked twice per request (the conditional GET and the rendered-page reuse);
-    # one database aggregate is enough.
-    remembered = getattr(request, "_content_etag", None)
-    if remembered is not None:
-        return remembered
-    request._content_etag = _compute_content_etag(request)
-    return request._content_etag
-
-
-def _compute_content_etag(request) -> str:
+    """The explanation pages' fingerprint: the content, the clinic's settings, the release."""
     parts = (
         _pages_version(),
         settings.EMERGENCY_NUMBER,
@@ -79,34 +104,71 @@ def _pages_version() -> str:
     return f"{latest}|{pages['count']}"
 
 
-def cacheable(etag_func):
-    """A view decorator: send ``etag_func``'s ETag, answer 304 when it matches, and let
-    shared caches keep the page briefly.
+def _page_key(request, etag: str) -> str:
+    # The ETag already names the address; the path is here too so that a view's
+    # fingerprint that forgot it could never serve one page's HTML for another.
+    digest = hashlib.sha256(f"{request.get_full_path()}|{etag}".encode()).hexdigest()
+    return f"{KEY_PREFIX}:{digest[:40]}"
 
-    Not on a clinic kiosk: its pages look different and must never be kept
-    (the kiosk middleware marks them no-store), and a 304 could bring back the
-    public page the browser cached before it became a kiosk.
+
+def _kept_page(key: str) -> tuple[bytes, str] | None:
+    try:
+        return caches[PAGE_CACHE].get(key)
+    except Exception:
+        logger.warning("Reading a rendered page from the cache failed", exc_info=True)
+        return None
+
+
+def _keep_page(key: str, response: HttpResponse) -> None:
+    try:
+        caches[PAGE_CACHE].set(
+            key, (response.content, response["Content-Type"]), KEEP_RENDERED_SECONDS
+        )
+    except Exception:
+        logger.warning("Keeping a rendered page in the cache failed", exc_info=True)
+
+
+def cacheable(fingerprint):
+    """A view decorator for pages the same for everyone; ``fingerprint(request, *args,
+    **kwargs)`` says what the page's content depends on (see the module docstring).
+
+    The view's response must carry nothing but its content and content type that
+    matters, since that is all that is kept.
     """
 
     def decorator(view):
         @functools.wraps(view)
-        def public(request, *args, **kwargs):
-            response = view(request, *args, **kwargs)
+        def cached(request, *args, **kwargs):
+            if personalisation.is_personalised(request):
+                return view(request, *args, **kwargs)
+            # The language is part of every page's content, whatever the view's fingerprint.
+            etag = quote_etag(f"{fingerprint(request, *args, **kwargs)}-{get_language()}")
+            response = get_conditional_response(request, etag=etag)
+            if response is None:
+                response = _rendered(view, request, etag, *args, **kwargs)
+            response.headers.setdefault("ETag", etag)
             if response.status_code in (200, 304):
                 patch_cache_control(response, public=True, max_age=SHARED_CACHE_SECONDS)
             return response
 
-        conditional = condition(etag_func=etag_func)(public)
-
-        @functools.wraps(view)
-        def dispatch(request, *args, **kwargs):
-            if getattr(request, "kiosk", None) is not None:
-                return view(request, *args, **kwargs)
-            return conditional(request, *args, **kwargs)
-
-        return dispatch
+        return cached
 
     return decorator
+
+
+def _rendered(view, request, etag: str, *args, **kwargs) -> HttpResponse:
+    """The view's response, from the cache when an earlier request rendered it."""
+    if request.META.get("QUERY_STRING"):
+        return view(request, *args, **kwargs)
+    key = _page_key(request, etag)
+    kept = _kept_page(key)
+    if kept is not None:
+        content, content_type = kept
+        return HttpResponse(content, content_type=content_type)
+    response = view(request, *args, **kwargs)
+    if response.status_code == 200 and not response.streaming:
+        _keep_page(key, response)
+    return response
 
 
 # The explanation pages: their ETag follows the content, the clinic's settings and the release.

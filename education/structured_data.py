@@ -9,8 +9,8 @@ It goes into the page as an inline ``<script type="application/ld+json">``,
 which is where search engines read it. That is a data block, not a script:
 browsers never run it, so the site's Content Security Policy (script-src
 'self', no 'unsafe-inline') does not apply to it and needs no nonce. A nonce
-would also clash with education.rendered_pages, which serves the same HTML to
-many requests. tests/browser/test_structured_data_in_browser.py proves that
+would also clash with education.caching, which serves the same rendered HTML
+to many requests. tests/browser/test_structured_data_in_browser.py proves that
 Chromium reports no CSP violation on these pages.
 """
 

@@ -15,7 +15,6 @@ from education import clinical_codes, infobutton, languages
 from education import search as page_search
 from education.caching import cacheable_content
 from education.models import Page, Section
-from education.rendered_pages import reuse_while_etag_matches
 from education.selectors import page_languages, readable_pages
 
 MAX_QUERY_LENGTH = page_search.MAX_QUERY_LENGTH
@@ -37,8 +36,6 @@ def home(request: HttpRequest) -> HttpResponse:
     Only "/": every other address, /es/ included, keeps its language, so a
     shared link opens as it was sent.
     """
-    if request.kiosk is not None:
-        return redirect("kiosk:start")  # a kiosk's home is its attract screen
     if translation.get_language_from_path(request.path_info) is not None:
         return _home_page(request)
     preferred = languages.preferred_language(request)
@@ -53,7 +50,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @cacheable_content
-@reuse_while_etag_matches
 def _home_page(request: HttpRequest) -> HttpResponse:
     pages = readable_pages()
     return render(
@@ -68,14 +64,12 @@ def _home_page(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def page_list(request: HttpRequest) -> HttpResponse:
     return render(request, "education/page_list.html", {"pages": readable_pages()})
 
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(_pages_with_content(), slug=slug)
     codes = clinical_codes.codes_for(page.slug)
@@ -161,21 +155,18 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/privacy.html")
 
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
 
 @require_safe
 @cacheable_content
-@reuse_while_etag_matches
 def about(request: HttpRequest) -> HttpResponse:
     """Who runs the site, how to reach them, and (for clinicians) the codes each page answers."""
     titles = dict(readable_pages().values_list("slug", "title"))

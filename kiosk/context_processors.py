@@ -1,9 +1,12 @@
-"""Kiosk settings for templates: whether this browser is a kiosk, and its timings."""
+"""Kiosk settings for templates: whether this browser is a kiosk, its timings and its own words."""
 
 from django.conf import settings
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
-from triage.vocabulary import KIOSK_EMERGENCY_ADVICE
+# What an emergency result on a kiosk says first, unless the clinic set its own
+# words (KIOSK_EMERGENCY_TEXT): the person is already in the building, and staff
+# act faster than a call.
+EMERGENCY_ADVICE = gettext_noop("Tell the reception staff now.")
 
 
 def kiosk(request) -> dict:
@@ -14,5 +17,5 @@ def kiosk(request) -> dict:
         "kiosk": device,
         "kiosk_idle_seconds": settings.KIOSK_IDLE_SECONDS,
         "kiosk_warning_seconds": settings.KIOSK_WARNING_SECONDS,
-        "kiosk_emergency_text": settings.KIOSK_EMERGENCY_TEXT or gettext(KIOSK_EMERGENCY_ADVICE),
+        "kiosk_emergency_text": settings.KIOSK_EMERGENCY_TEXT or gettext(EMERGENCY_ADVICE),
     }

@@ -1,10 +1,11 @@
 """Kiosk views: turn a browser into a clinic kiosk, clear it for the next person, turn it off.
 
 Each view only reads the request, calls :mod:`kiosk.device`, :mod:`kiosk.pin`,
-:mod:`kiosk.keypad` or :mod:`kiosk.offline`, and renders. These forms are CSRF-exempt on purpose:
-a CSRF token would mean a cookie on every kiosk, and there is nothing to forge
-here. Turning kiosk mode on or off needs the staff PIN, and clearing the
-screen only ever helps the next person's privacy.
+:mod:`kiosk.offline` or the checker's number pad (:mod:`triage.keypad`), and
+renders. These forms are CSRF-exempt on purpose: a CSRF token would mean a
+cookie on every kiosk, and there is nothing to forge here. Turning kiosk mode
+on or off needs the staff PIN, and clearing the screen only ever helps the next
+person's privacy.
 """
 
 import json
@@ -22,7 +23,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from config.client_address import client_address
-from kiosk import device, keypad, offline, pin
+from kiosk import device, offline, pin
+from triage import keypad
 
 # Tells the browser to drop its cached pages and storage for this site, so the
 # next person cannot bring the last person's pages back (the cookie is kept:

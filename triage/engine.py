@@ -163,8 +163,9 @@ def assess(
 
 
 @dataclass(frozen=True)
-class Handoff:
-    """What a result says without the answers behind it: for a QR code or a handout.
+class TakeHome:
+    """What a result says without the answers behind it: the take-home page behind its QR
+    code, and the printed handout.
 
     Built from a level and condition pages alone, so a link carrying it reveals
     nothing a person answered beyond how urgent it was and what to read.
@@ -190,22 +191,22 @@ def level_advice(
     return _advice(level, False, emergency_number, translate or _identity, go_to)
 
 
-def handoff(
+def take_home(
     level: str,
     conditions: Iterable[str] = (),
     *,
     emergency_number: str = "911",
     translate: Translate | None = None,
     go_to: str = "",
-) -> Handoff:
-    """The shareable part of a result. Unknown condition slugs and places are dropped,
+) -> TakeHome:
+    """The take-home part of a result. Unknown condition slugs and places are dropped,
     not errors: the caller may be reading them from a link someone typed."""
     tr = translate or _identity
     # A result names a place only below an emergency; an emergency's advice is the call.
     go_to = go_to if go_to in CARE_SETTINGS and level != "emergency" else ""
     advice = level_advice(level, emergency_number=emergency_number, translate=tr, go_to=go_to)
     known = tuple(dict.fromkeys(slug for slug in conditions if slug in CONDITIONS))
-    return Handoff(
+    return TakeHome(
         level=level,
         level_title=tr(LEVEL_TITLES[level]),
         advice=advice,

@@ -1,6 +1,8 @@
 """The checker's pages, under each language's prefix (the API is in triage.api_urls)."""
 
 from django.urls import path
+from django.views.decorators.http import require_safe
+from django.views.generic import RedirectView
 
 from triage import views
 
@@ -8,6 +10,14 @@ app_name = "triage"
 
 urlpatterns = [
     path("check/", views.checker, name="checker"),
-    path("check/summary/", views.result_summary, name="handoff"),
+    path("check/take-home/", views.take_home, name="take_home"),
+    # The take-home page's first address, printed in QR codes and on handouts before it
+    # was renamed: it keeps working, query and all.
+    path(
+        "check/summary/",
+        require_safe(
+            RedirectView.as_view(pattern_name="triage:take_home", permanent=True, query_string=True)
+        ),
+    ),
     path("check/how-it-decides/", views.how_it_decides, name="how_it_decides"),
 ]

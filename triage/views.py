@@ -19,11 +19,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from config import personalisation
 from education.caching import cacheable, content_etag
 from education.selectors import existing_pages, existing_slugs
-from kiosk import handoff as take_home
-from kiosk import keypad
-from triage import flow, state_token
+from triage import engine, flow, keypad, state_token
 from triage.api_input import MAX_BODY_BYTES, BadRequest, body_too_large, parse_assess_body
 from triage.engine import (
     CONTRACT_VERSION,
@@ -31,13 +30,13 @@ from triage.engine import (
     MIN_AGE,
     Assessment,
     assess,
-    handoff,
     level_advice,
 )
 from triage.forms import AgeForm, error_summary, step_form
 from triage.rulebook import FINGERPRINT as RULEBOOK_FINGERPRINT
 from triage.rulebook import rule_book
 from triage.rules import RULES_VERSION
+from triage.take_home import requested_pages, take_home_url
 from triage.vocabulary import (
     ADULT_AGE,
     CARE_SETTINGS,
@@ -231,11 +230,11 @@ def api_rules(request: HttpRequest) -> JsonResponse:
 
 
 def _state_salt(request: HttpRequest) -> str:
-    # On a kiosk the answers are signed for this person's turn only: once the
-    # kiosk is cleared, a form left in the browser's history cannot be read back.
-    if request.kiosk is not None:
-        return f"{STATE_SALT}:kiosk:{request.kiosk.generation}"
-    return STATE_SALT
+    # On a shared screen (a clinic kiosk) the answers are signed for this person's
+    # turn only: once the screen is cleared, a form left in the browser's history
+    # cannot be read back (config.personalisation).
+    turn = personalisation.turn(request)
+    return f"{STATE_SALT}:{turn}" if turn else STATE_SALT
 
 
 def _dump_state(request: HttpRequest, state: flow.CheckState) -> str:
@@ -277,7 +276,7 @@ def _result_context(state: flow.CheckState) -> dict:
     return {
         "assessment": assessment,
         "links": links,
-        "handoff_url": take_home.result_url(
+        "take_home_url": take_home_url(
             assessment.level, tuple(link["page"].slug for link in links), assessment.go_to
         ),
     }
@@ -336,36 +335,33 @@ def checker(request: HttpRequest) -> HttpResponse:
     return _render_step(request, flow.apply(state, action, answers))
 
 
-# --- Taking a result home -----------------------------------------------------------------
+# --- The take-home page ------------------------------------------------------------------
 
 
 @require_safe
 @cacheable_with_rules
-def result_summary(request: HttpRequest) -> HttpResponse:
+def take_home(request: HttpRequest) -> HttpResponse:
     """A result without its answers: the level and the pages, opened from a QR code or handout."""
     level = request.GET.get("level", "")
     if level not in LEVELS:
-        return render(request, "triage/result_summary.html", {"invalid": True}, status=400)
-    requested = request.GET.get("pages", "").split(",")[: take_home.MAX_PAGES]
-    summary = handoff(
+        return render(request, "triage/take_home.html", {"invalid": True}, status=400)
+    result = engine.take_home(
         level,
-        requested,
+        requested_pages(request.GET.get("pages", "")),
         emergency_number=settings.EMERGENCY_NUMBER,
         translate=gettext,
         go_to=request.GET.get("go", ""),
     )
-    pages = existing_pages(summary.conditions or (FALLBACK_PAGE,)) or existing_pages(
+    pages = existing_pages(result.conditions or (FALLBACK_PAGE,)) or existing_pages(
         (FALLBACK_PAGE,)
     )
     return render(
         request,
-        "triage/result_summary.html",
+        "triage/take_home.html",
         {
-            "summary": summary,
+            "take_home": result,
             "pages": pages,
-            "handoff_url": take_home.result_url(
-                level, tuple(page.slug for page in pages), summary.go_to
-            ),
+            "take_home_url": take_home_url(level, tuple(page.slug for page in pages), result.go_to),
             "rules_version": RULES_VERSION,
         },
     )

@@ -104,9 +104,6 @@ CARE_SETTINGS = MappingProxyType(
     }
 )
 
-# On a clinic kiosk the person is already in the building: staff act faster than a call.
-KIOSK_EMERGENCY_ADVICE = gettext_noop("Tell the reception staff now.")
-
 # Advice for anyone under 16 at the "urgent" level: the checker is for adults only.
 CHILD_ADVICE = gettext_noop(
     "This checker is made for adults. A child or teenager under 16 should be seen by a "

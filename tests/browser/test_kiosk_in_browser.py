@@ -237,7 +237,7 @@ def test_a_results_qr_code_carries_the_level_and_pages_but_no_answers(kiosk, liv
     check_by_touch(kiosk, 47, {"fever", "flank_pain", "painful_urination"})
     payload = decode_qr(kiosk)
     level = kiosk.locator(".result").get_attribute("class").split("result--")[1]
-    assert payload.startswith(settings.PUBLIC_BASE_URL + "/check/summary/?level=" + level)
+    assert payload.startswith(settings.PUBLIC_BASE_URL + "/check/take-home/?level=" + level)
     query = parse_qs(urlsplit(payload).query)
     assert set(query) == {"level", "pages"}
     pages = query["pages"][0].split(",")
@@ -246,7 +246,7 @@ def test_a_results_qr_code_carries_the_level_and_pages_but_no_answers(kiosk, liv
     assert "47" not in payload
     assert not any(code in query_values for code in FINDINGS for query_values in pages)
 
-    # The code opens a summary with the same advice, on any phone.
+    # The code opens the take-home page with the same advice, on any phone.
     kiosk.goto(payload.replace(settings.PUBLIC_BASE_URL, live_server.url))
     assert kiosk.locator(".result__advice").is_visible()
 

@@ -10,7 +10,7 @@ GET_PAGES = [
     "/conditions/sepsis/",
     "/search/?q=kidney",
     "/check/",
-    "/check/summary/?level=soon&pages=discitis",
+    "/check/take-home/?level=soon&pages=discitis",
     "/triage/api/contract",
     "/kiosk/",
     "/kiosk/idle/?next=/check/",

@@ -20,7 +20,7 @@ PAGE_TYPES = {
     "sitemap": ("get", "/sitemap.xml"),
     "robots": ("get", "/robots.txt"),
     "admin login": ("get", "/admin/login/"),
-    "result summary": ("get", "/check/summary/?level=urgent&pages=pyelonephritis"),
+    "take-home page": ("get", "/check/take-home/?level=urgent&pages=pyelonephritis"),
     "kiosk set-up": ("get", "/kiosk/"),
     "privacy page": ("get", "/privacy/"),
     "about page": ("get", "/about/"),

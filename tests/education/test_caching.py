@@ -1,10 +1,19 @@
-import pytest
+"""education.caching: ETags and 304s, shared-cache headers, and rendered pages kept in
+Django's cache under their ETag, never for a kiosk, and a failing cache only a miss."""
 
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from education import caching
 from education.models import Page
+from tests.support.kiosk import turn_on_kiosk
 
 pytestmark = pytest.mark.django_db
 
 CONTENT_URLS = ["/", "/conditions/", "/conditions/sepsis/"]
+CACHE_TABLE = "django_cache"
 
 
 @pytest.mark.parametrize("url", CONTENT_URLS)
@@ -63,3 +72,118 @@ def test_search_results_are_never_cached_by_anyone(pages, client, url):
     assert "public" not in cache_control
     assert "private" in cache_control
     assert "no-store" in cache_control
+
+
+# --- Rendered pages kept under their ETag ----------------------------------------------
+
+
+@pytest.mark.parametrize("url", CONTENT_URLS)
+def test_a_content_page_is_rendered_once_while_its_etag_holds(pages, client, url):
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    assert again["ETag"] == first["ETag"]
+    # Only the ETag's aggregate, asked once per request, and at most one read of
+    # the cache (a query when the cache is the database table; none with Redis).
+    page_queries = [q for q in queries if CACHE_TABLE not in q["sql"]]
+    assert len(page_queries) == 1
+    assert page_queries[0]["sql"].startswith(
+        'SELECT MAX("education_page"."updated_at") AS "latest", COUNT('
+    )
+    assert len(queries) - len(page_queries) <= 1
+
+
+def test_an_editor_change_shows_on_the_next_request_to_every_page(pages, client):
+    for url in CONTENT_URLS:
+        client.get(url)
+    page = Page.objects.get(slug="sepsis")
+    page.title = "Sepsis (blood poisoning)"
+    page.save()
+    for url in CONTENT_URLS:
+        assert "Sepsis (blood poisoning)" in client.get(url).content.decode()
+
+
+def test_a_clinic_setting_change_shows_on_the_next_request(pages, client, settings):
+    client.get("/conditions/sepsis/")
+    settings.EMERGENCY_NUMBER = "999"
+    assert "Call 999" in client.get("/conditions/sepsis/").content.decode()
+
+
+def test_a_missing_page_is_not_kept(pages, client):
+    assert client.get("/conditions/not-yet/").status_code == 404
+    Page.objects.filter(slug="sepsis").update(slug="not-yet")
+    assert client.get("/conditions/not-yet/").status_code == 200
+
+
+SOURCE_LINK = 'rel="noopener noreferrer"'  # a source link, which a kiosk shows as plain words
+
+
+def test_a_kiosk_never_gets_the_public_html_nor_leaves_its_own(pages, client):
+    public_before = client.get("/conditions/sepsis/").content.decode()
+    assert SOURCE_LINK in public_before
+    kiosk = turn_on_kiosk(Client())
+    assert SOURCE_LINK not in kiosk.get("/conditions/sepsis/").content.decode()
+    assert client.get("/conditions/sepsis/").content.decode() == public_before
+
+
+def test_an_address_with_a_query_is_revalidated_but_never_kept(pages, client):
+    first = client.get("/conditions/sepsis/?from=leaflet")
+    assert (
+        client.get(
+            "/conditions/sepsis/?from=leaflet", headers={"if-none-match": first["ETag"]}
+        ).status_code
+        == 304
+    )
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/conditions/sepsis/?from=leaflet")
+    assert again.content == first.content
+    assert not [q for q in queries if CACHE_TABLE in q["sql"]]
+    assert len(queries) > 1  # rendered afresh: the page's own reads ran
+
+
+def test_each_language_has_its_own_validator_and_its_own_kept_page(pages, client, settings):
+    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
+    english = client.get("/conditions/sepsis/", headers={"accept-language": "en"})
+    with CaptureQueriesContext(connection) as queries:
+        spanish = client.get("/conditions/sepsis/", headers={"accept-language": "es"})
+    assert spanish["ETag"] != english["ETag"]
+    assert len([q for q in queries if CACHE_TABLE not in q["sql"]]) > 1  # not English's HTML
+    again = client.get(
+        "/conditions/sepsis/", headers={"accept-language": "en", "if-none-match": english["ETag"]}
+    )
+    assert again.status_code == 304
+
+
+class BrokenCache:
+    """A cache whose server is gone: every call fails, as Redis does when it is down."""
+
+    def get(self, *args, **kwargs):
+        raise ConnectionError("the cache server is gone")
+
+    set = get
+
+
+def test_a_failing_cache_is_a_miss_and_the_page_is_still_served(pages, client, monkeypatch):
+    expected = client.get("/conditions/sepsis/")
+    monkeypatch.setattr(caching, "caches", {caching.PAGE_CACHE: BrokenCache()})
+    response = client.get("/conditions/sepsis/")
+    assert response.status_code == 200
+    assert response.content == expected.content
+    assert response["ETag"] == expected["ETag"]
+    assert client.get("/conditions/discitis/").status_code == 200  # rendered, keeping failed
+
+
+def test_a_kiosk_page_has_no_validator_and_is_never_kept(pages, client, monkeypatch):
+    kiosk = turn_on_kiosk(Client())
+    kept = []
+    real_keep = caching._keep_page
+    monkeypatch.setattr(caching, "_keep_page", lambda *args: kept.append(args) or real_keep(*args))
+    response = kiosk.get("/conditions/sepsis/")
+    assert response.status_code == 200
+    assert not response.has_header("ETag")
+    assert kept == []
+    client.get("/conditions/sepsis/")
+    assert len(kept) == 1

@@ -7,9 +7,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from kiosk.handoff import MAX_PAGES
 from tests.support.checker import Checker
-from tests.support.kiosk import CHECK_FOR_LEVEL, page_qr_urls, turn_on_kiosk
+from tests.support.kiosk import CHECK_FOR_LEVEL, turn_on_kiosk
+from tests.support.take_home import page_qr_urls
+from triage.take_home import MAX_PAGES
 from triage.vocabulary import CARE_SETTINGS, FINDINGS, LEVELS
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +184,7 @@ def result_pages(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("on_kiosk", [False, True], ids=["phone", "kiosk"])
-def test_every_result_has_a_qr_code_for_its_summary_without_the_answers(
+def test_every_result_has_a_qr_code_for_its_take_home_page_without_the_answers(
     kiosk_client, client, pages, settings, on_kiosk
 ):
     settings.PUBLIC_BASE_URL = PUBLIC
@@ -193,7 +194,7 @@ def test_every_result_has_a_qr_code_for_its_summary_without_the_answers(
         assert f"result--{level}" in html
         [url] = page_qr_urls(html)
         parts = urlsplit(url)
-        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{PUBLIC}/check/summary/"
+        assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{PUBLIC}/check/take-home/"
         query = parse_qs(parts.query)
         assert set(query) <= {"level", "pages", "go"}, url
         assert query["level"] == [level]
@@ -205,17 +206,17 @@ def test_every_result_has_a_qr_code_for_its_summary_without_the_answers(
         assert not parts.fragment
 
 
-def test_the_qr_code_of_a_result_opens_a_summary_with_the_same_advice_and_pages(
+def test_the_qr_code_of_a_result_opens_a_take_home_page_with_the_same_advice_and_pages(
     client, pages, settings
 ):
     settings.PUBLIC_BASE_URL = PUBLIC
     result = Checker(client).run(age=58, yes={"fever", "back_pain", "weakened_immunity"}).html
     [url] = page_qr_urls(result)
     parts = urlsplit(url)
-    summary = client.get(f"{parts.path}?{parts.query}").content.decode()
+    take_home = client.get(f"{parts.path}?{parts.query}").content.decode()
     advice = re.search(r'<p class="result__advice">[^<]*</p>', result).group(0)
-    assert advice in summary
-    assert result_pages(summary) == result_pages(result)
+    assert advice in take_home
+    assert result_pages(take_home) == result_pages(result)
 
 
 def test_the_qr_code_says_it_does_not_hold_the_answers(client, pages):

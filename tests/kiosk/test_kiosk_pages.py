@@ -88,8 +88,8 @@ def test_no_page_a_kiosk_reaches_links_or_posts_off_the_site(kiosk_client, pages
     for slug in Page.objects.values_list("slug", flat=True):
         browser.get(f"/conditions/{slug}/")
     for level in LEVELS:
-        browser.get("/check/summary/", {"level": level, "pages": "sepsis,discitis"})
-    browser.get("/check/summary/")
+        browser.get("/check/take-home/", {"level": level, "pages": "sepsis,discitis"})
+    browser.get("/check/take-home/")
     browser.get("/search/", {"q": "kidney"})
     browser.get("/no-such-page/")
     assert len(browser.pages) == 8 + Page.objects.count() + len(LEVELS)
@@ -175,19 +175,19 @@ def test_the_emergency_strip_on_a_kiosk_puts_the_staff_first(kiosk_client, pages
     assert strip.index(STAFF_TEXT) < strip.index("911")
 
 
-def test_an_emergency_summary_on_a_kiosk_says_tell_the_staff_before_the_number(
+def test_an_emergency_take_home_page_on_a_kiosk_says_tell_the_staff_before_the_number(
     kiosk_client, pages, settings
 ):
     settings.KIOSK_EMERGENCY_TEXT = STAFF_TEXT
-    html = kiosk_client.get("/check/summary/", {"level": "emergency"}).content.decode()
+    html = kiosk_client.get("/check/take-home/", {"level": "emergency"}).content.decode()
     staff, number = staff_line_then_number(html, STAFF_TEXT)
     assert 0 <= staff < number
     assert "tel:" not in html
 
 
-def test_an_emergency_summary_off_a_kiosk_keeps_the_call_button(client, pages, settings):
+def test_an_emergency_take_home_page_off_a_kiosk_keeps_the_call_button(client, pages, settings):
     settings.KIOSK_EMERGENCY_TEXT = STAFF_TEXT
-    html = client.get("/check/summary/", {"level": "emergency"}).content.decode()
+    html = client.get("/check/take-home/", {"level": "emergency"}).content.decode()
     assert 'href="tel:911"' in html
     assert STAFF_TEXT not in html
 

@@ -19,8 +19,9 @@ KIOSK_URLS = [
     "/kiosk/alive/",
     "/kiosk/service-worker.js",
     "/check/",
-    "/check/summary/?level=urgent&pages=sepsis",
-    "/check/summary/",
+    "/check/take-home/?level=urgent&pages=sepsis",
+    "/check/take-home/",
+    "/check/summary/?level=urgent&pages=sepsis",  # the take-home page's first address
     "/no-such-page/",
     "/robots.txt",
     "/triage/api/contract",
@@ -77,7 +78,7 @@ PUBLIC_CACHEABLE_URLS = [url for url in CONTENT_URLS if not url.startswith("/sea
 
 
 @pytest.mark.parametrize(
-    "url", [*PUBLIC_CACHEABLE_URLS, "/check/summary/?level=soon&pages=discitis"]
+    "url", [*PUBLIC_CACHEABLE_URLS, "/check/take-home/?level=soon&pages=discitis"]
 )
 def test_a_kiosk_never_gets_304_even_for_the_public_pages_etag(kiosk_client, pages, url):
     public = Client().get(url)
@@ -134,3 +135,13 @@ def test_removing_the_pin_setting_turns_kiosk_mode_off(kiosk_client, pages, sett
     settings.KIOSK_PIN = ""
     response = kiosk_client.get("/conditions/")
     assert '<body class="kiosk' not in response.content.decode()
+
+
+def test_the_home_page_of_a_kiosk_is_its_attract_screen(kiosk_client):
+    response = kiosk_client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/kiosk/"
+
+
+def test_the_home_page_of_a_kiosk_still_refuses_a_post(kiosk_client):
+    assert kiosk_client.post("/").status_code == 405

@@ -211,12 +211,6 @@ def test_posting_to_kiosk_on_a_kiosk_just_shows_the_attract_screen(kiosk_client)
     assert kiosk_cookie(kiosk_client) == generation
 
 
-def test_the_home_page_of_a_kiosk_is_its_attract_screen(kiosk_client):
-    response = kiosk_client.get("/")
-    assert response.status_code == 302
-    assert response["Location"] == "/kiosk/"
-
-
 def test_kiosk_pages_say_they_are_a_kiosk_and_offer_finish_and_clear(kiosk_client, pages):
     html = kiosk_client.get("/conditions/").content.decode()
     assert '<body class="kiosk' in html

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from triage import rules
-from triage.engine import InvalidAnswers, assess, handoff, level_advice
+from triage.engine import InvalidAnswers, assess, level_advice, take_home
 from triage.vocabulary import CARE_SETTINGS, FINDINGS, LEVEL_ADVICE, LEVELS
 
 SPINE_RISKS = (
@@ -112,15 +112,15 @@ def test_level_advice_gives_the_place_advice_and_refuses_an_unknown_place():
 
 
 @pytest.mark.parametrize("level", NOT_EMERGENCY)
-def test_a_handoff_keeps_a_known_place_below_an_emergency(level):
-    shared = handoff(level, ["pyelonephritis"], go_to="maternity")
+def test_a_take_home_keeps_a_known_place_below_an_emergency(level):
+    shared = take_home(level, ["pyelonephritis"], go_to="maternity")
     assert shared.go_to == "maternity"
     assert shared.advice == level_advice(level, go_to="maternity")
 
 
 @pytest.mark.parametrize(("level", "go_to"), [("emergency", "maternity"), ("urgent", "spa")])
-def test_a_handoff_drops_a_place_at_an_emergency_or_one_it_does_not_know(level, go_to):
-    shared = handoff(level, go_to=go_to)
+def test_a_take_home_drops_a_place_at_an_emergency_or_one_it_does_not_know(level, go_to):
+    shared = take_home(level, go_to=go_to)
     assert shared.go_to == ""
     assert shared.advice == level_advice(level)
 

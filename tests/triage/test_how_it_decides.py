@@ -202,8 +202,8 @@ def test_the_rules_version_on_an_htmx_result_links_to_the_page(pages, client):
     assert link and link.group(1) == PAGE and link.group(2) == RULES_VERSION
 
 
-def test_the_rules_version_on_the_result_summary_links_to_the_page(pages, client):
-    html = client.get("/check/summary/", {"level": "urgent", "pages": "sepsis"}).content.decode()
+def test_the_rules_version_on_the_take_home_page_links_to_the_page(pages, client):
+    html = client.get("/check/take-home/", {"level": "urgent", "pages": "sepsis"}).content.decode()
     link = VERSION_LINK.search(html)
     assert link and link.group(1) == PAGE and link.group(2) == RULES_VERSION
 

@@ -12,7 +12,6 @@ from triage.vocabulary import (
     ALL_SCREENS,
     CONDITIONS,
     FINDINGS,
-    KIOSK_EMERGENCY_ADVICE,
     LEVEL_ADVICE,
     LEVEL_TITLES,
     LEVELS,
@@ -138,7 +137,6 @@ def test_emergency_advice_is_the_contract_text_with_a_number_slot():
     assert LEVEL_ADVICE["emergency"] == (
         "Call {emergency_number} now or go to the nearest emergency department."
     )
-    assert KIOSK_EMERGENCY_ADVICE == "Tell the reception staff now."
 
 
 def test_every_contract_finding_code_is_defined():
@@ -285,7 +283,7 @@ def _marked_literals() -> set[str]:
 
 
 def _user_facing_strings() -> list[str]:
-    strings = [KIOSK_EMERGENCY_ADVICE, vocabulary.CHILD_ADVICE]
+    strings = [vocabulary.CHILD_ADVICE]
     strings += [*LEVEL_TITLES.values(), *LEVEL_ADVICE.values(), *CONDITIONS.values()]
     for finding in FINDINGS.values():
         strings += [finding.question, finding.said] + ([finding.hint] if finding.hint else [])

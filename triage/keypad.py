@@ -1,6 +1,7 @@
-"""The on-screen number pad: kiosks have no keyboard, and nobody should need one.
+"""The on-screen number pad, for screens with no keyboard (a clinic kiosk): nobody should need one.
 
-The same pad enters a person's age in the checker and the staff PIN. With
+The checker's age question shows it in place of a text box on such a screen
+(templates/triage/keypad.html), and the kiosk's staff PIN pad reuses it. With
 JavaScript each key updates the field in the page; without it, each key is a
 submit button and the server works out the new entry here.
 """

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kiosk.keypad import is_key_action, press
+from triage.keypad import is_key_action, press
 
 
 def test_a_digit_key_adds_its_digit_to_the_end():

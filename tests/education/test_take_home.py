@@ -1,4 +1,4 @@
-"""QR hand-off: public addresses, result links that carry no answers, and codes a phone can read."""
+"""Take it home: public addresses, and QR codes a phone can read, on every explanation page."""
 
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -7,9 +7,8 @@ import pytest
 import segno
 
 from education.models import Page
-from kiosk.handoff import MAX_PAGES, public_url, qr_svg, result_url
-from tests.support.kiosk import decode_qr, page_qr_urls, qr_svgs, svg_modules
-from triage.vocabulary import CONDITIONS, LEVELS
+from education.take_home import public_url, qr_svg
+from tests.support.take_home import decode_qr, page_qr_urls, qr_svgs, svg_modules
 
 PUBLIC = "https://guide.example.org"
 
@@ -32,44 +31,13 @@ def test_public_url_puts_the_path_on_the_public_site(public_site):
 
 
 def test_public_url_encodes_a_query(public_site):
-    url = public_url("/check/summary/", {"level": "soon", "pages": "a,b", "q": "x y&z"})
-    assert url.startswith(f"{PUBLIC}/check/summary/?")
+    url = public_url("/check/take-home/", {"level": "soon", "pages": "a,b", "q": "x y&z"})
+    assert url.startswith(f"{PUBLIC}/check/take-home/?")
     assert query_of(url) == {"level": ["soon"], "pages": ["a,b"], "q": ["x y&z"]}
 
 
 def test_public_url_without_a_query_has_no_question_mark(public_site):
     assert "?" not in public_url("/conditions/", {})
-
-
-def test_a_result_url_opens_the_summary_on_the_public_site(public_site):
-    url = result_url("urgent", ("kidney-infection", "sepsis"))
-    parts = urlsplit(url)
-    assert f"{parts.scheme}://{parts.netloc}" == PUBLIC
-    assert parts.path == "/check/summary/"
-    assert query_of(url) == {"level": ["urgent"], "pages": ["kidney-infection,sepsis"]}
-
-
-@pytest.mark.parametrize("level", LEVELS)
-def test_a_result_url_carries_only_the_level_and_the_pages(public_site, level):
-    url = result_url(level, ("sepsis",))
-    assert set(query_of(url)) == {"level", "pages"}
-    assert query_of(url)["level"] == [level]
-    assert not urlsplit(url).fragment
-
-
-def test_a_result_url_without_pages_carries_only_the_level(public_site):
-    assert query_of(result_url("self_care", ())) == {"level": ["self_care"]}
-
-
-def test_a_result_url_keeps_at_most_the_first_few_pages_in_order(public_site):
-    slugs = tuple(f"page-{number}" for number in range(MAX_PAGES + 3))
-    pages = query_of(result_url("soon", slugs))["pages"][0].split(",")
-    assert pages == list(slugs[:MAX_PAGES])
-
-
-def test_a_result_url_has_room_for_every_condition_page(public_site):
-    slugs = tuple(CONDITIONS)
-    assert query_of(result_url("soon", slugs))["pages"][0].split(",") == list(slugs)
 
 
 # --- The QR code itself -------------------------------------------------------------------
@@ -84,7 +52,7 @@ def test_qr_svg_is_one_inline_svg_element():
 
 
 def test_qr_svg_has_no_script_style_attribute_or_outside_reference():
-    svg = qr_svg(f"{PUBLIC}/check/summary/?level=emergency&pages=sepsis").lower()
+    svg = qr_svg(f"{PUBLIC}/check/take-home/?level=emergency&pages=sepsis").lower()
     assert "<script" not in svg
     assert "style=" not in svg  # the CSP allows no inline styles
     assert not re.search(r"\son[a-z]+\s*=", svg)  # no event handlers
@@ -100,7 +68,7 @@ def test_qr_svg_has_no_fixed_size_so_css_can_scale_it():
 
 def test_the_svg_draws_exactly_the_modules_segno_computed():
     """The test reader parses the markup the site serves; this shows it reads it right."""
-    url = f"{PUBLIC}/check/summary/?level=urgent&pages=kidney-infection"
+    url = f"{PUBLIC}/check/take-home/?level=urgent&pages=kidney-infection"
     expected = [
         [bool(module) for module in row]
         for row in segno.make(url, error="m", micro=False).matrix_iter(border=4)
@@ -112,16 +80,11 @@ def test_the_svg_draws_exactly_the_modules_segno_computed():
     "url",
     [
         f"{PUBLIC}/conditions/spinal-epidural-abscess/",
-        f"{PUBLIC}/check/summary/?level=emergency&pages=sepsis%2Cspinal-epidural-abscess",
-        "http://127.0.0.1:8000/check/summary/?level=self_care&pages=back-pain-and-fever",
+        f"{PUBLIC}/check/take-home/?level=emergency&pages=sepsis%2Cspinal-epidural-abscess",
+        "http://127.0.0.1:8000/check/take-home/?level=self_care&pages=back-pain-and-fever",
     ],
 )
 def test_a_phone_reads_the_qr_code_as_the_exact_address(url):
-    assert decode_qr(qr_svg(url)) == url
-
-
-def test_the_longest_result_url_still_makes_a_readable_code(public_site):
-    url = result_url("emergency", tuple(sorted(CONDITIONS, key=len, reverse=True)))
     assert decode_qr(qr_svg(url)) == url
 
 
