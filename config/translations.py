@@ -45,9 +45,7 @@ def collect_messages(**options) -> None:
     A new string arrives with an empty translation (or a "fuzzy" guess from a similar
     string, which is not used until someone checks it and removes the flag).
     """
-    call_command(
-        "makemessages", locale=catalog_languages(), **MAKEMESSAGES_OPTIONS, **options
-    )
+    call_command("makemessages", locale=catalog_languages(), **MAKEMESSAGES_OPTIONS, **options)
 
 
 def compile_messages(**options) -> None:
