@@ -12,13 +12,14 @@ SECRET_FILE := .local-secret-key
 # Local runs use plain http on 127.0.0.1, with DEBUG off so you see what users see.
 LOCAL_ENV = DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_HTTPS=false
 
-.PHONY: run dev test lint format check browsers services bench bench-tools clean help
+.PHONY: run dev test lint format check browsers services gettext messages bench bench-tools clean help
 
 help:
 	@echo "make run    - serve the site on http://$(HOST):$(PORT) with all content loaded"
 	@echo "make test   - run the whole test suite (lint, migrations check, unit, browser)"
 	@echo "make dev    - Django's development server with DEBUG on"
 	@echo "make format - format the code with ruff"
+	@echo "make messages - add newly marked strings to locale/*/django.po and compile the .mo files"
 	@echo "make bench  - nginx, the proxy, gunicorn and granian side by side; page weight; Lighthouse (docs/benchmarks.md)"
 
 $(VENV)/.created:
@@ -82,6 +83,23 @@ services:
 		echo "Missing for the tests:$$missing. Run 'sudo apt-get install -y$$missing'" >&2; exit 1; \
 	fi
 
+# Debian's gettext (xgettext, msgmerge, msgfmt) for `make messages` and the tests
+# that check the translation catalogs; installed when missing and we are root.
+gettext:
+	@if command -v xgettext >/dev/null && command -v msgfmt >/dev/null; then :; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		echo "Installing gettext from Debian's packages..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	else \
+		echo "gettext is missing: run 'sudo apt-get install -y gettext' for the translation tests" >&2; exit 1; \
+	fi
+
+# Translations (README "Translations"): collect the marked strings into every
+# language's locale/<code>/LC_MESSAGES/django.po, then compile the django.mo files.
+# Translate the new entries, run it again, and commit both files.
+messages: $(VENV)/.runtime $(SECRET_FILE) gettext
+	$(LOCAL_ENV) $(PY) -m config.translations
+
 # `make bench`: Debian's wrk, nginx and Node (npm) when missing and we are root,
 # Chromium as for the tests, and Lighthouse with puppeteer-core from the npm
 # registry, pinned by scripts/lighthouse/package-lock.json, in its node_modules.
@@ -117,7 +135,7 @@ check: $(VENV)/.dev
 # Twice: everything on SQLite with the database cache (as `make run`), then the
 # tests that are not browser tests on a throwaway PostgreSQL with Redis as the
 # cache (as production); see tests/conftest.py.
-test: $(VENV)/.dev browsers services lint check
+test: $(VENV)/.dev browsers services gettext lint check
 	$(PY) -m pytest $(PYTEST_ARGS)
 	$(PY) -m pytest --real-services -m "not browser" $(PYTEST_SERVICES_ARGS)
 
