@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -21,6 +22,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from config import personalisation
 from education.caching import cacheable, content_etag
+from education.languages import LanguageLink, language_codes, language_name, path_in_language
 from education.selectors import existing_pages, existing_slugs
 from triage import engine, flow, keypad, state_token
 from triage.api_input import MAX_BODY_BYTES, BadRequest, body_too_large, parse_assess_body
@@ -282,9 +284,20 @@ def _result_context(state: flow.CheckState) -> dict:
     }
 
 
+def _other_languages(request: HttpRequest) -> list[LanguageLink]:
+    """This checker's address in every other language, for the switch that posts the answers."""
+    current = translation.get_language()
+    return [
+        LanguageLink(code, language_name(code), path_in_language(request.path_info, code))
+        for code in language_codes()
+        if code != current
+    ]
+
+
 def _render_step(request, state, form=None, status=200, notice="") -> HttpResponse:
     form = form if form is not None else step_form(state)
     context = {
+        "other_languages": _other_languages(request),
         "step": flow.STEPS[state.step],
         "state_token": _dump_state(request, state),
         "form": form,
