@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext, gettext_lazy
@@ -26,6 +27,7 @@ from education.languages import LanguageLink, language_codes, language_name, pat
 from education.selectors import existing_pages, existing_slugs
 from triage import engine, flow, keypad, state_token
 from triage.api_input import MAX_BODY_BYTES, BadRequest, body_too_large, parse_assess_body
+from triage.api_language import in_requested_language
 from triage.engine import (
     CONTRACT_VERSION,
     MAX_AGE,
@@ -46,7 +48,6 @@ from triage.vocabulary import (
     FINDINGS,
     LEVEL_TITLES,
     LEVELS,
-    condition_url,
 )
 
 STATE_SALT = "triage.checker.state"
@@ -84,11 +85,17 @@ def _api_read_only(view):
 
 
 def _page_links(slugs: tuple[str, ...]) -> list[dict]:
-    """Condition links for slugs whose pages exist, with the editors' current titles."""
+    """Condition links for slugs whose pages exist, with the editors' current titles
+    and addresses (a page not translated yet is linked in English)."""
     return [
-        {"slug": page.slug, "title": page.title, "url": condition_url(page.slug)}
+        {"slug": page.slug, "title": page.title, "url": page.get_absolute_url()}
         for page in existing_pages(slugs)
     ]
+
+
+def _condition_address(slug: str) -> str:
+    """A condition page's address in the active language (/es/conditions/sepsis/)."""
+    return reverse("education:page", args=[slug])
 
 
 def _request_body(request: HttpRequest) -> bytes:
@@ -106,6 +113,7 @@ def _request_body(request: HttpRequest) -> bytes:
 
 
 @csrf_exempt
+@in_requested_language
 def api_assess(request: HttpRequest) -> JsonResponse:
     if request.method != "POST":
         response = _api_error("method_not_allowed", "Use POST with a JSON body.", status=405)
@@ -131,6 +139,7 @@ def api_assess(request: HttpRequest) -> JsonResponse:
 
 
 @_api_read_only
+@in_requested_language
 def api_contract(request: HttpRequest) -> JsonResponse:
     """The vocabulary, so another client can build its own form."""
     response = JsonResponse(
@@ -159,7 +168,7 @@ def api_contract(request: HttpRequest) -> JsonResponse:
                 for finding in FINDINGS.values()
             ],
             "conditions": [
-                {"slug": slug, "title": gettext(title), "url": condition_url(slug)}
+                {"slug": slug, "title": gettext(title), "url": _condition_address(slug)}
                 for slug, title in CONDITIONS.items()
             ],
             # A result's "go_to" names one of these when the place matters; its advice
@@ -214,17 +223,26 @@ cacheable_with_rules = cacheable(_rules_etag)
 @cacheable_with_rules
 def how_it_decides(request: HttpRequest) -> HttpResponse:
     """Every rule in plain words, the safety-net lines and the change log, for audit."""
-    book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
+    book = rule_book(
+        emergency_number=settings.EMERGENCY_NUMBER,
+        translate=gettext,
+        page_url=_condition_address,
+    )
     return render(
         request, "triage/how_it_decides.html", {"book": book, "existing_pages": existing_slugs()}
     )
 
 
 @_api_read_only
+@in_requested_language
 @cacheable_with_rules
 def api_rules(request: HttpRequest) -> JsonResponse:
     """The same rule book as JSON, for clinicians' and auditors' own tools."""
-    book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
+    book = rule_book(
+        emergency_number=settings.EMERGENCY_NUMBER,
+        translate=gettext,
+        page_url=_condition_address,
+    )
     return JsonResponse(book.to_dict())
 
 

@@ -165,3 +165,9 @@ def test_an_unreadable_state_sent_by_the_switch_starts_again_in_that_language(pa
     html = response.content.decode()
     assert 'data-step="age"' in html
     assert english_left_in(html) == []
+
+
+def test_how_the_checker_decides_in_spanish_links_to_the_spanish_pages(pages, client):
+    html = client.get("/es/check/how-it-decides/").content.decode()
+    assert 'href="/es/conditions/sepsis/"' in html
+    assert 'href="/conditions/' not in html
