@@ -8,6 +8,7 @@ and exemption means no cookie is ever set on a patient's (or a kiosk's) browser.
 """
 
 import functools
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -369,6 +370,20 @@ def checker(request: HttpRequest) -> HttpResponse:
 # --- The take-home page ------------------------------------------------------------------
 
 
+def _take_home_in_other_languages(request: HttpRequest) -> list[LanguageLink]:
+    """The language switch for a take-home page: the same result (its query, which holds
+    the level and pages but no answers) in each other language."""
+    query = request.META.get("QUERY_STRING", "")
+    links = []
+    for code in language_codes():
+        if code == translation.get_language():
+            continue
+        target = path_in_language(request.path_info, code) + (f"?{query}" if query else "")
+        switch = reverse("switch_language", args=[code]) + "?" + urlencode({"next": target})
+        links.append(LanguageLink(code, language_name(code), switch))
+    return links
+
+
 @require_safe
 @cacheable_with_rules
 def take_home(request: HttpRequest) -> HttpResponse:
@@ -391,6 +406,7 @@ def take_home(request: HttpRequest) -> HttpResponse:
         "triage/take_home.html",
         {
             "take_home": result,
+            "other_languages": _take_home_in_other_languages(request),
             "pages": pages,
             "take_home_url": take_home_url(level, tuple(page.slug for page in pages), result.go_to),
             "rules_version": RULES_VERSION,

@@ -98,8 +98,14 @@ def test_the_take_home_page_opens_in_the_language_of_its_address(pages, client):
     assert english_left_in(html) == []
 
 
-def test_the_language_switch_on_a_checker_step_is_a_form_carrying_the_answers(pages, client):
-    checker = Checker(client).start().post({"age": "40"})
+@pytest.mark.parametrize("answered", [False, True], ids=["first-step", "later-step"])
+def test_the_language_switch_on_a_checker_step_is_a_form_carrying_the_answers(
+    pages, client, answered
+):
+    checker = Checker(client).start()
+    if answered:
+        checker.post({"age": "40"})
+    assert '<nav class="language-switch"' in checker.html
     assert re.search(
         r'<form method="post" action="/es/check/">\s*<input type="hidden" name="state" '
         rf'value="{re.escape(checker.state)}">\s*<button type="submit" name="action" '
@@ -171,3 +177,23 @@ def test_how_the_checker_decides_in_spanish_links_to_the_spanish_pages(pages, cl
     html = client.get("/es/check/how-it-decides/").content.decode()
     assert 'href="/es/conditions/sepsis/"' in html
     assert 'href="/conditions/' not in html
+
+
+def test_the_take_home_pages_language_switch_keeps_the_result(pages, client):
+    html = client.get(
+        "/es/check/take-home/", {"level": "urgent", "pages": "sepsis", "go": "maternity"}
+    ).content.decode()
+    switch = re.search(r'<nav class="language-switch".*?href="([^"]+)" lang="en"', html, re.S)
+    assert switch
+    response = client.get(switch.group(1).replace("&amp;", "&"))
+    assert response.status_code == 302
+    assert response["Location"] == "/check/take-home/?level=urgent&pages=sepsis&go=maternity"
+    english = client.get(response["Location"]).content.decode()
+    assert '<html lang="en"' in english and "Urgent" in english
+
+
+def test_reasons_built_from_several_answers_are_joined_in_spanish(pages, client):
+    checker = Checker(client, address="/es/check/").run(age=29, yes={"fever", "back_pain"})
+    why = checker.html.split('id="why-title"', 1)[1].split("</section>", 1)[0]
+    assert " y " in why
+    assert " and " not in why
