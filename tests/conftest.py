@@ -124,8 +124,11 @@ def pages(db):
 
 @pytest.fixture
 def spanish_page(pages):
-    """The shipped pages and the Spanish test page (tests/support/spanish.py), as loaded."""
-    load_pages(translations={"es": [spanish_fixture_page()]})
+    """The shipped English pages with one page in Spanish, the test page
+    (tests/support/spanish.py), and the rest not translated yet: a language
+    half-way through its translation, as a clinic adding one would have it."""
+    Page.objects.filter(language="es").exclude(slug=SPANISH_SLUG).delete()
+    load_pages(translations={"es": [spanish_fixture_page()]}, overwrite=True)
     return Page.objects.get(language="es", slug=SPANISH_SLUG)
 
 
