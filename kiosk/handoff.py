@@ -11,6 +11,7 @@ photographs the screen learns no more than "urgent: read about kidney
 infection" or "urgent: go to the maternity unit".
 """
 
+import functools
 from urllib.parse import urlencode
 
 import segno
@@ -42,6 +43,10 @@ def result_url(level: str, conditions: tuple[str, ...], go_to: str = "") -> str:
     return public_url(reverse("triage:handoff"), query)
 
 
+# Drawing a code was over half of a checker result's time (docs/benchmarks.md,
+# "Checker step profile"), and a few dozen addresses cover every result: each
+# process keeps the codes it drew. They hold no answers (see above).
+@functools.lru_cache(maxsize=256)
 def qr_svg(url: str) -> str:
     """An inline SVG QR code for ``url``; it scales with CSS and prints crisply."""
     code = segno.make(url, error="m", micro=False)

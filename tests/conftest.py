@@ -17,7 +17,9 @@ from django.test import override_settings
 
 from config.settings import cache_settings
 from education.loading import load_pages
+from education.selectors import forget_page_links
 from tests import services
+from triage.rendered_steps import forget_screens
 
 # One list of flags for every headless Chromium the project starts.
 _CHROMIUM = json.loads((Path(__file__).parent.parent / "scripts" / "chromium.json").read_text())
@@ -98,6 +100,15 @@ def empty_cache(request):
     if "_django_db_helper" in request.fixturenames:
         request.getfixturevalue("_django_db_helper")  # the test database, set up first
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_in_memory():
+    """Each test starts with no page links or checker screens kept by the process: links
+    kept from another test's rolled-back rows would be wrong, and a test that looks at
+    how a screen is made must not find it made already."""
+    forget_page_links()
+    forget_screens()
 
 
 @pytest.fixture

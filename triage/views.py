@@ -14,16 +14,16 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from education.caching import cacheable, content_etag
-from education.selectors import existing_pages, existing_slugs
+from education.selectors import existing_pages, existing_slugs, page_links
 from kiosk import handoff as take_home
 from kiosk import keypad
-from triage import flow, state_token
+from triage import flow, rendered_steps, state_token
 from triage.api_input import MAX_BODY_BYTES, BadRequest, body_too_large, parse_assess_body
 from triage.engine import (
     CONTRACT_VERSION,
@@ -86,7 +86,7 @@ def _page_links(slugs: tuple[str, ...]) -> list[dict]:
     """Condition links for slugs whose pages exist, with the editors' current titles."""
     return [
         {"slug": page.slug, "title": page.title, "url": condition_url(page.slug)}
-        for page in existing_pages(slugs)
+        for page in page_links(slugs)
     ]
 
 
@@ -257,10 +257,9 @@ def _result_links(assessment: Assessment) -> list[dict]:
     levels_to_anchor = {"emergency": "emergency-signs", "urgent": "urgent-signs"}
     wanted = levels_to_anchor.get(assessment.level, "symptoms")
     links = []
-    for page in existing_pages(assessment.conditions or (FALLBACK_PAGE,), with_sections=True):
-        anchors = {section.anchor for section in page.sections.all()}
-        anchor = f"#{wanted}" if wanted in anchors else ""
-        links.append({"page": page, "url": page.get_absolute_url() + anchor})
+    for page in page_links(assessment.conditions or (FALLBACK_PAGE,)):
+        anchor = f"#{wanted}" if wanted in page.anchors else ""
+        links.append({"page": page, "url": page.url + anchor})
     return links
 
 
@@ -283,23 +282,47 @@ def _result_context(state: flow.CheckState) -> dict:
     }
 
 
+def _same_for_everyone(request: HttpRequest, form, status: int, notice: str) -> bool:
+    """Whether this screen shows nothing of the person's own: a question screen seen
+    for the first time, with no answers filled in, no errors and no notice. A kiosk's
+    screens carry the kiosk's own turn, so they are always rendered afresh."""
+    return (
+        request.kiosk is None
+        and status == 200
+        and not notice
+        and form is not None
+        and not form.is_bound
+        and all(value is None for value in form.initial.values())
+    )
+
+
 def _render_step(request, state, form=None, status=200, notice="") -> HttpResponse:
     form = form if form is not None else step_form(state)
-    context = {
-        "step": flow.STEPS[state.step],
-        "state_token": _dump_state(request, state),
-        "form": form,
-        "error_summary": error_summary(form),
-        "notice": notice,
-        "steps": flow.path(state),
-        "progress": flow.progress(state),
-    }
-    if state.step == flow.REVIEW_STEP:
-        context["rows"] = flow.review_rows(state, translate=gettext)
-    if state.step == flow.RESULT_STEP:
-        context |= _result_context(state)
-    template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
-    response = render(request, template, context, status=status)
+    state_token = _dump_state(request, state)
+    progress = flow.progress(state)
+
+    def render_step() -> HttpResponse:
+        context = {
+            "step": flow.STEPS[state.step],
+            "state_token": state_token,
+            "form": form,
+            "error_summary": error_summary(form),
+            "notice": notice,
+            "steps": flow.path(state),
+            "progress": progress,
+        }
+        if state.step == flow.REVIEW_STEP:
+            context["rows"] = flow.review_rows(state, translate=gettext)
+        if state.step == flow.RESULT_STEP:
+            context |= _result_context(state)
+        template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
+        return render(request, template, context, status=status)
+
+    if _same_for_everyone(request, form, status, notice):
+        key = (get_language(), bool(request.htmx), state.step, progress)
+        response = rendered_steps.reuse_screen(request, key, state_token, render_step)
+    else:
+        response = render_step()
     # Every checker page carries answers: never keep a copy anywhere (no-store, private).
     add_never_cache_headers(response)
     return response
