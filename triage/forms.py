@@ -1,8 +1,12 @@
 """Forms for the checker's steps: they check one screen's answers and say plainly what is wrong."""
 
+import functools
+
 from django import forms
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from triage.engine import MAX_AGE, MIN_AGE
@@ -22,6 +26,34 @@ from triage.vocabulary import FINDINGS
 
 # The labels are marked for translation in triage/flow.py; translated when the form is shown.
 ANSWER_CHOICES = [(value, _(ANSWER_LABELS[value])) for value in ANSWERS]
+
+
+@functools.lru_cache(maxsize=128)
+def _questions(language: str, codes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(
+        (
+            code,
+            gettext(FINDINGS[code].question),
+            gettext(FINDINGS[code].hint) if FINDINGS[code].hint else "",
+        )
+        for code in codes
+    )
+
+
+def questions(codes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """Each finding's code, question and hint in the active language.
+
+    Looked up once per language and screen: translating every question again
+    on every step was most of the time it took to build a form.
+    """
+    return _questions(get_language(), codes)
+
+
+@receiver(setting_changed)
+def _forget_questions(setting: str, **kwargs) -> None:
+    # Django reloads its translations when these change (tests only); so do we.
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _questions.cache_clear()
 
 
 AGE_OUT_OF_RANGE = format_lazy(_("Enter an age from {min} to {max}."), min=MIN_AGE, max=MAX_AGE)
@@ -66,7 +98,7 @@ class RedFlagsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.step = step
         self.fields["signs"] = forms.MultipleChoiceField(
-            choices=[(code, gettext(FINDINGS[code].question)) for code in step.findings],
+            choices=[(code, question) for code, question, _hint in questions(step.findings)],
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
@@ -102,11 +134,10 @@ class QuestionsForm(forms.Form):
     def __init__(self, step: Step, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
-        for code in step.findings:
-            finding = FINDINGS[code]
+        for code, question, hint in questions(step.findings):
             self.fields[code] = forms.ChoiceField(
-                label=gettext(finding.question),
-                help_text=gettext(finding.hint) if finding.hint else "",
+                label=question,
+                help_text=hint,
                 choices=ANSWER_CHOICES,
                 widget=forms.RadioSelect,
                 error_messages={
