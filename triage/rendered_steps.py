@@ -51,8 +51,9 @@ def reuse_screen(
         return HttpResponse(html)
     response = render()
     html = response.content.decode()
-    # Keep it only if the token is in exactly one place and nothing else is per request.
-    if response.status_code == 200 and html.count(token) == 1:
+    # Keep it only if the token is in exactly one place and nothing else is per
+    # request: a cookie (a CSRF token, say) would belong to this visitor alone.
+    if response.status_code == 200 and not response.cookies and html.count(token) == 1:
         template = html.replace(token, STATE_SLOT)
         if nonce := _nonce(request):
             template = template.replace(nonce, NONCE_SLOT)
