@@ -75,7 +75,11 @@ class AgeForm(forms.Form):
 
     @classmethod
     def for_step(cls, step: Step, state: CheckState, data=None) -> "AgeForm":
-        return cls(data, initial={"age": state.age})
+        return cls(data, initial=cls.initial_for(step, state))
+
+    @staticmethod
+    def initial_for(step: Step, state: CheckState) -> dict:
+        return {"age": state.age}
 
     def answers(self) -> dict[str, int]:
         return {"age": self.cleaned_data["age"]}
@@ -88,11 +92,15 @@ class RedFlagsForm(forms.Form):
 
     @classmethod
     def for_step(cls, step: Step, state: CheckState, data=None) -> "RedFlagsForm":
-        initial = {}
-        if RED_FLAGS_STEP in state.done:  # coming back: show what was ticked last time
-            ticked = [code for code in step.findings if state.answers.get(code, NO) != NO]
-            initial = {"signs": ticked, "none": not ticked}
-        return cls(step, data, initial=initial)
+        return cls(step, data, initial=cls.initial_for(step, state))
+
+    @staticmethod
+    def initial_for(step: Step, state: CheckState) -> dict:
+        if RED_FLAGS_STEP not in state.done:
+            return {}
+        # Coming back: show what was ticked last time.
+        ticked = [code for code in step.findings if state.answers.get(code, NO) != NO]
+        return {"signs": ticked, "none": not ticked}
 
     def __init__(self, step: Step, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -128,8 +136,11 @@ class QuestionsForm(forms.Form):
 
     @classmethod
     def for_step(cls, step: Step, state: CheckState, data=None) -> "QuestionsForm":
-        initial = {code: state.answers[code] for code in step.findings if code in state.answers}
-        return cls(step, data, initial=initial)
+        return cls(step, data, initial=cls.initial_for(step, state))
+
+    @staticmethod
+    def initial_for(step: Step, state: CheckState) -> dict:
+        return {code: state.answers[code] for code in step.findings if code in state.answers}
 
     def __init__(self, step: Step, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -161,6 +172,15 @@ def step_form(state: CheckState, data=None) -> forms.Form | None:
     """The form for the person's current step, filled with their earlier answers."""
     form_class = STEP_FORMS.get(state.step)
     return form_class.for_step(STEPS[state.step], state, data) if form_class else None
+
+
+def shows_no_answers(state: CheckState) -> bool:
+    """Whether the current step has a form, and :func:`step_form` would fill in none of
+    the person's earlier answers: the screen is then the same for everyone on it."""
+    form_class = STEP_FORMS.get(state.step)
+    return form_class is not None and all(
+        value is None for value in form_class.initial_for(STEPS[state.step], state).values()
+    )
 
 
 def error_summary(form: forms.Form | None) -> list[dict[str, str]]:

@@ -34,7 +34,7 @@ from triage.engine import (
     handoff,
     level_advice,
 )
-from triage.forms import AgeForm, error_summary, step_form
+from triage.forms import AgeForm, error_summary, shows_no_answers, step_form
 from triage.rulebook import FINGERPRINT as RULEBOOK_FINGERPRINT
 from triage.rulebook import rule_book
 from triage.rules import RULES_VERSION
@@ -282,31 +282,34 @@ def _result_context(state: flow.CheckState) -> dict:
     }
 
 
-def _same_for_everyone(request: HttpRequest, form, status: int, notice: str) -> bool:
+def _same_for_everyone(
+    request: HttpRequest, state: flow.CheckState, form, status: int, notice: str
+) -> bool:
     """Whether this screen shows nothing of the person's own: a question screen seen
     for the first time, with no answers filled in, no errors and no notice. A kiosk's
     screens carry the kiosk's own turn, so they are always rendered afresh."""
     return (
         request.kiosk is None
+        and form is None  # the view's own form: one with errors, or the number pad
         and status == 200
         and not notice
-        and form is not None
-        and not form.is_bound
-        and all(value is None for value in form.initial.values())
+        and shows_no_answers(state)
     )
 
 
 def _render_step(request, state, form=None, status=200, notice="") -> HttpResponse:
-    form = form if form is not None else step_form(state)
+    """The screen for ``state``, with ``form`` when the view has one of its own (a form
+    with errors, the kiosk's number pad), else the step's form with earlier answers."""
     state_token = _dump_state(request, state)
     progress = flow.progress(state)
 
     def render_step() -> HttpResponse:
+        shown = form if form is not None else step_form(state)
         context = {
             "step": flow.STEPS[state.step],
             "state_token": state_token,
-            "form": form,
-            "error_summary": error_summary(form),
+            "form": shown,
+            "error_summary": error_summary(shown),
             "notice": notice,
             "steps": flow.path(state),
             "progress": progress,
@@ -318,7 +321,7 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
         template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
         return render(request, template, context, status=status)
 
-    if _same_for_everyone(request, form, status, notice):
+    if _same_for_everyone(request, state, form, status, notice):
         key = (get_language(), bool(request.htmx), state.step, progress)
         response = rendered_steps.reuse_screen(request, key, state_token, render_step)
     else:
