@@ -19,8 +19,10 @@ from django.utils import translation
 from config.settings import cache_settings
 from education.loading import load_pages
 from education.models import Page
+from education.selectors import forget_page_links
 from tests import services
 from tests.support.spanish import SPANISH_SLUG, spanish_fixture_page
+from triage.rendered_steps import forget_screens
 
 # One list of flags for every headless Chromium the project starts.
 _CHROMIUM = json.loads((Path(__file__).parent.parent / "scripts" / "chromium.json").read_text())
@@ -84,7 +86,7 @@ def redis_cache(request):
         return
     with (
         services.redis_server() as url,
-        override_settings(CACHES={"default": cache_settings(url)}),
+        override_settings(CACHES={**settings.CACHES, "default": cache_settings(url)}),
     ):
         yield url
 
@@ -114,6 +116,15 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_in_memory():
+    """Each test starts with no page links or checker screens kept by the process: links
+    kept from another test's rolled-back rows would be wrong, and a test that looks at
+    how a screen is made must not find it made already."""
+    forget_page_links()
+    forget_screens()
 
 
 @pytest.fixture
