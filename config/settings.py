@@ -159,7 +159,20 @@ def cache_settings(redis_url: str) -> dict:
     }
 
 
-CACHES = {"default": cache_settings(os.environ.get("REDIS_URL", "").strip())}
+CACHES = {
+    # Shared by every worker and server: counters that must hold across them
+    # (PIN and sign-in lockouts).
+    "default": cache_settings(os.environ.get("REDIS_URL", "").strip()),
+    # Each process's own memory, for what is cheap to make again and the same
+    # for everyone: rendered pages keyed by their ETag (education/caching.py),
+    # checker screens (triage/rendered_steps.py) and page links (education/selectors.py).
+    # Nothing a person answered is ever kept here.
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "per-process",
+        "OPTIONS": {"MAX_ENTRIES": 2_000},
+    },
+}
 
 # How many reverse proxies of our own stand in front of the app and append to
 # X-Forwarded-For. 0 (the default) means the header is ignored and limits are

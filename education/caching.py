@@ -1,9 +1,10 @@
 """HTTP caching for pages that are the same for everyone: one decorator, :func:`cacheable`.
 
 A browser, CDN or reverse proxy may keep such a page for a few minutes and then
-revalidate it, and the site keeps the page's rendered HTML in Django's shared
-cache (settings.CACHES: the database table or Redis), so a worker that has
-not rendered it yet skips the database reads and the template too. Both rest on
+revalidate it, and each process keeps the page's rendered HTML in its own
+memory (the "local" alias of settings.CACHES), so a later request skips the
+page's database reads and the template, and pays no round trip to a shared
+cache either. Both rest on
 the page's ETag, which changes whenever anything the page shows can change:
 any page edit (pages show their related pages' titles, so one edit can change
 many pages), a clinic setting shown on pages, a deploy that changes templates
@@ -21,9 +22,8 @@ What :func:`cacheable` does for a request, in this order:
 3. HTML kept under the ETag is served as it is.
 4. Otherwise the view renders, and a 200 for an address without a query is
    kept. Addresses with a query (the take-home page's) are revalidated but not
-   kept: anyone can make up endless queries, and the cache also holds the
-   counters that lock out PIN and password guessing, which a flood of new keys
-   must not be able to push out.
+   kept: anyone can make up endless queries, which would push the real pages
+   out of the process's bounded memory.
 
 The cache failing (Redis down, the table missing) is a miss, never an error:
 the page is rendered as if nothing had been kept.
@@ -54,7 +54,7 @@ SHARED_CACHE_SECONDS = 300
 # The settings.CACHES alias that keeps rendered pages, and for how long. An entry
 # is never wrong while it lives (its key is the ETag); the limit only clears out
 # the HTML of pages that have since changed.
-PAGE_CACHE = "default"
+PAGE_CACHE = "local"
 KEEP_RENDERED_SECONDS = 24 * 60 * 60
 KEY_PREFIX = "rendered-page"
 

@@ -12,14 +12,19 @@ which have the same slug, title, address and sections.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import caches
 from django.db import Error as DatabaseError
+from django.db import transaction
 from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import get_language
 
 from config.outage import database_unavailable
-from education.models import Page
+from education.models import Page, Section
 from education.shipped_pages import ShippedPage, shipped_pages
 
 
@@ -57,3 +62,77 @@ def page_languages(slug: str) -> list[str]:
     """The languages a page is written in, in settings.LANGUAGES order."""
     found = set(Page.objects.filter(slug=slug).values_list("language", flat=True))
     return [code for code, _name in settings.LANGUAGES if code in found]
+
+
+# --- Links for the checker and its API, without a query per request ----------------------
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """What a link to a page shows: the editors' current title, and its sections' anchors."""
+
+    slug: str
+    title: str
+    url: str
+    anchors: frozenset[str]
+
+
+# Every checker result and API answer links pages, and asking the database each
+# time was the largest part of the API's time (docs/benchmarks.md). Each process
+# keeps the links per language in its own memory (the "local" alias of
+# settings.CACHES). An edit saved through this process (the admin, load_content)
+# drops them at once; other processes and servers pick the edit up within this
+# many seconds, well inside the five minutes shared caches may keep the pages
+# themselves (education.caching.SHARED_CACHE_SECONDS).
+LINKS_MAX_AGE_SECONDS = 60
+LINKS_CACHE = "local"
+
+
+def _links_key(language: str) -> str:
+    return f"page-links:{language}"
+
+
+def page_links(slugs: Iterable[str]) -> list[PageLink]:
+    """Links to the pages with these slugs, in the same order, leaving out removed ones."""
+    language = get_language() or settings.LANGUAGE_CODE
+    by_slug = caches[LINKS_CACHE].get(_links_key(language))
+    if by_slug is None:
+        try:
+            by_slug = _load_links(language)
+        except DatabaseError as error:
+            # Not kept: the next request tries the database again.
+            database_unavailable(error)
+            shipped = shipped_pages(language)
+            return [_link(shipped[slug]) for slug in slugs if slug in shipped]
+        caches[LINKS_CACHE].set(_links_key(language), by_slug, LINKS_MAX_AGE_SECONDS)
+    return [by_slug[slug] for slug in slugs if slug in by_slug]
+
+
+def _link(page: Page | ShippedPage) -> PageLink:
+    return PageLink(
+        page.slug,
+        page.title,
+        page.get_absolute_url(),
+        frozenset(section.anchor for section in page.sections.all()),
+    )
+
+
+def _load_links(language: str) -> dict[str, PageLink]:
+    return {
+        page.slug: _link(page) for page in readable_pages(language).prefetch_related("sections")
+    }
+
+
+def forget_page_links() -> None:
+    """Drop the kept links, so the next call reads the editors' latest."""
+    caches[LINKS_CACHE].delete_many([_links_key(code) for code, _name in settings.LANGUAGES])
+
+
+@receiver(post_save, sender=Page)
+@receiver(post_delete, sender=Page)
+@receiver(post_save, sender=Section)
+@receiver(post_delete, sender=Section)
+def _page_changed(**kwargs) -> None:
+    forget_page_links()
+    # Again once the edit is committed: a request in between may have read the old rows.
+    transaction.on_commit(forget_page_links)

@@ -8,6 +8,7 @@ as inline SVG, so it needs no script, no image request and no outside service.
 The templates draw it with the ``take_home`` tag library.
 """
 
+import functools
 from urllib.parse import urlencode
 
 import segno
@@ -23,6 +24,11 @@ def public_url(path: str, query: dict[str, str] | None = None) -> str:
     return url
 
 
+# Drawing a code was over half of a checker result's time (docs/benchmarks.md,
+# "Checker step profile"), and a few dozen addresses cover every result: each
+# process keeps the codes it drew. They hold no answers: an address names only
+# a page, or a result's level, pages and place.
+@functools.lru_cache(maxsize=256)
 def qr_svg(url: str) -> str:
     """An inline SVG QR code for ``url``; it scales with CSS and prints crisply."""
     code = segno.make(url, error="m", micro=False)

@@ -19,8 +19,10 @@ from django.utils import translation
 from config.settings import cache_settings
 from education.loading import load_pages
 from education.models import Page
+from education.selectors import forget_page_links
 from tests import services
 from tests.support.spanish import SPANISH_SLUG, spanish_fixture_page
+from triage.rendered_steps import forget_screens
 
 # One list of flags for every headless Chromium the project starts.
 _CHROMIUM = json.loads((Path(__file__).parent.parent / "scripts" / "chromium.json").read_text())
@@ -84,7 +86,7 @@ def redis_cache(request):
         return
     with (
         services.redis_server() as url,
-        override_settings(CACHES={"default": cache_settings(url)}),
+        override_settings(CACHES={**settings.CACHES, "default": cache_settings(url)}),
     ):
         yield url
 
@@ -116,6 +118,15 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def nothing_kept_in_memory():
+    """Each test starts with no page links or checker screens kept by the process: links
+    kept from another test's rolled-back rows would be wrong, and a test that looks at
+    how a screen is made must not find it made already."""
+    forget_page_links()
+    forget_screens()
+
+
 @pytest.fixture
 def pages(db):
     """The shipped pages, loaded as `make run` loads them."""
@@ -124,8 +135,11 @@ def pages(db):
 
 @pytest.fixture
 def spanish_page(pages):
-    """The shipped pages and the Spanish test page (tests/support/spanish.py), as loaded."""
-    load_pages(translations={"es": [spanish_fixture_page()]})
+    """The shipped English pages with one page in Spanish, the test page
+    (tests/support/spanish.py), and the rest not translated yet: a language
+    half-way through its translation, as a clinic adding one would have it."""
+    Page.objects.filter(language="es").exclude(slug=SPANISH_SLUG).delete()
+    load_pages(translations={"es": [spanish_fixture_page()]}, overwrite=True)
     return Page.objects.get(language="es", slug=SPANISH_SLUG)
 
 

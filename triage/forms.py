@@ -1,8 +1,12 @@
 """Forms for the checker's steps: they check one screen's answers and say plainly what is wrong."""
 
+import functools
+
 from django import forms
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from triage.engine import MAX_AGE, MIN_AGE
@@ -24,6 +28,34 @@ from triage.vocabulary import FINDINGS
 ANSWER_CHOICES = [(value, _(ANSWER_LABELS[value])) for value in ANSWERS]
 
 
+@functools.lru_cache(maxsize=128)
+def _questions(language: str, codes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(
+        (
+            code,
+            gettext(FINDINGS[code].question),
+            gettext(FINDINGS[code].hint) if FINDINGS[code].hint else "",
+        )
+        for code in codes
+    )
+
+
+def questions(codes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """Each finding's code, question and hint in the active language.
+
+    Looked up once per language and screen: translating every question again
+    on every step was most of the time it took to build a form.
+    """
+    return _questions(get_language(), codes)
+
+
+@receiver(setting_changed)
+def _forget_questions(setting: str, **kwargs) -> None:
+    # Django reloads its translations when these change (tests only); so do we.
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _questions.cache_clear()
+
+
 AGE_OUT_OF_RANGE = format_lazy(_("Enter an age from {min} to {max}."), min=MIN_AGE, max=MAX_AGE)
 
 
@@ -43,7 +75,11 @@ class AgeForm(forms.Form):
 
     @classmethod
     def for_step(cls, step: Step, state: CheckState, data=None) -> "AgeForm":
-        return cls(data, initial={"age": state.age})
+        return cls(data, initial=cls.initial_for(step, state))
+
+    @staticmethod
+    def initial_for(step: Step, state: CheckState) -> dict:
+        return {"age": state.age}
 
     def answers(self) -> dict[str, int]:
         return {"age": self.cleaned_data["age"]}
@@ -56,17 +92,21 @@ class RedFlagsForm(forms.Form):
 
     @classmethod
     def for_step(cls, step: Step, state: CheckState, data=None) -> "RedFlagsForm":
-        initial = {}
-        if RED_FLAGS_STEP in state.done:  # coming back: show what was ticked last time
-            ticked = [code for code in step.findings if state.answers.get(code, NO) != NO]
-            initial = {"signs": ticked, "none": not ticked}
-        return cls(step, data, initial=initial)
+        return cls(step, data, initial=cls.initial_for(step, state))
+
+    @staticmethod
+    def initial_for(step: Step, state: CheckState) -> dict:
+        if RED_FLAGS_STEP not in state.done:
+            return {}
+        # Coming back: show what was ticked last time.
+        ticked = [code for code in step.findings if state.answers.get(code, NO) != NO]
+        return {"signs": ticked, "none": not ticked}
 
     def __init__(self, step: Step, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
         self.fields["signs"] = forms.MultipleChoiceField(
-            choices=[(code, gettext(FINDINGS[code].question)) for code in step.findings],
+            choices=[(code, question) for code, question, _hint in questions(step.findings)],
             required=False,
             widget=forms.CheckboxSelectMultiple,
         )
@@ -96,17 +136,19 @@ class QuestionsForm(forms.Form):
 
     @classmethod
     def for_step(cls, step: Step, state: CheckState, data=None) -> "QuestionsForm":
-        initial = {code: state.answers[code] for code in step.findings if code in state.answers}
-        return cls(step, data, initial=initial)
+        return cls(step, data, initial=cls.initial_for(step, state))
+
+    @staticmethod
+    def initial_for(step: Step, state: CheckState) -> dict:
+        return {code: state.answers[code] for code in step.findings if code in state.answers}
 
     def __init__(self, step: Step, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
-        for code in step.findings:
-            finding = FINDINGS[code]
+        for code, question, hint in questions(step.findings):
             self.fields[code] = forms.ChoiceField(
-                label=gettext(finding.question),
-                help_text=gettext(finding.hint) if finding.hint else "",
+                label=question,
+                help_text=hint,
                 choices=ANSWER_CHOICES,
                 widget=forms.RadioSelect,
                 error_messages={
@@ -130,6 +172,15 @@ def step_form(state: CheckState, data=None) -> forms.Form | None:
     """The form for the person's current step, filled with their earlier answers."""
     form_class = STEP_FORMS.get(state.step)
     return form_class.for_step(STEPS[state.step], state, data) if form_class else None
+
+
+def shows_no_answers(state: CheckState) -> bool:
+    """Whether the current step has a form, and :func:`step_form` would fill in none of
+    the person's earlier answers: the screen is then the same for everyone on it."""
+    form_class = STEP_FORMS.get(state.step)
+    return form_class is not None and all(
+        value is None for value in form_class.initial_for(STEPS[state.step], state).values()
+    )
 
 
 def error_summary(form: forms.Form | None) -> list[dict[str, str]]:

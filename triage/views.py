@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
@@ -25,8 +25,8 @@ from django.views.decorators.vary import vary_on_headers
 from config import personalisation
 from education.caching import cacheable, content_etag
 from education.languages import LanguageLink, language_codes, language_name, path_in_language
-from education.selectors import existing_pages, existing_slugs
-from triage import engine, flow, keypad, state_token
+from education.selectors import existing_pages, existing_slugs, page_links
+from triage import engine, flow, keypad, rendered_steps, state_token
 from triage.api_input import MAX_BODY_BYTES, BadRequest, body_too_large, parse_assess_body
 from triage.api_language import in_requested_language
 from triage.engine import (
@@ -37,7 +37,7 @@ from triage.engine import (
     assess,
     level_advice,
 )
-from triage.forms import AgeForm, error_summary, step_form
+from triage.forms import AgeForm, error_summary, shows_no_answers, step_form
 from triage.rulebook import FINGERPRINT as RULEBOOK_FINGERPRINT
 from triage.rulebook import rule_book
 from triage.rules import RULES_VERSION
@@ -88,10 +88,7 @@ def _api_read_only(view):
 def _page_links(slugs: tuple[str, ...]) -> list[dict]:
     """Condition links for slugs whose pages exist, with the editors' current titles
     and addresses (a page not translated yet is linked in English)."""
-    return [
-        {"slug": page.slug, "title": page.title, "url": page.get_absolute_url()}
-        for page in existing_pages(slugs)
-    ]
+    return [{"slug": page.slug, "title": page.title, "url": page.url} for page in page_links(slugs)]
 
 
 def _condition_address(slug: str) -> str:
@@ -277,10 +274,9 @@ def _result_links(assessment: Assessment) -> list[dict]:
     levels_to_anchor = {"emergency": "emergency-signs", "urgent": "urgent-signs"}
     wanted = levels_to_anchor.get(assessment.level, "symptoms")
     links = []
-    for page in existing_pages(assessment.conditions or (FALLBACK_PAGE,), with_sections=True):
-        anchors = {section.anchor for section in page.sections.all()}
-        anchor = f"#{wanted}" if wanted in anchors else ""
-        links.append({"page": page, "url": page.get_absolute_url() + anchor})
+    for page in page_links(assessment.conditions or (FALLBACK_PAGE,)):
+        anchor = f"#{wanted}" if wanted in page.anchors else ""
+        links.append({"page": page, "url": page.url + anchor})
     return links
 
 
@@ -313,24 +309,51 @@ def _other_languages(request: HttpRequest) -> list[LanguageLink]:
     ]
 
 
+def _same_for_everyone(
+    request: HttpRequest, state: flow.CheckState, form, status: int, notice: str
+) -> bool:
+    """Whether this screen shows nothing of the person's own: a question screen seen
+    for the first time, with no answers filled in, no errors and no notice. A kiosk's
+    screens carry the kiosk's own turn, so they are always rendered afresh."""
+    return (
+        not personalisation.is_personalised(request)
+        and form is None  # the view's own form: one with errors, or the number pad
+        and status == 200
+        and not notice
+        and shows_no_answers(state)
+    )
+
+
 def _render_step(request, state, form=None, status=200, notice="") -> HttpResponse:
-    form = form if form is not None else step_form(state)
-    context = {
-        "other_languages": _other_languages(request),
-        "step": flow.STEPS[state.step],
-        "state_token": _dump_state(request, state),
-        "form": form,
-        "error_summary": error_summary(form),
-        "notice": notice,
-        "steps": flow.path(state),
-        "progress": flow.progress(state),
-    }
-    if state.step == flow.REVIEW_STEP:
-        context["rows"] = flow.review_rows(state, translate=gettext)
-    if state.step == flow.RESULT_STEP:
-        context |= _result_context(state)
-    template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
-    response = render(request, template, context, status=status)
+    """The screen for ``state``, with ``form`` when the view has one of its own (a form
+    with errors, the kiosk's number pad), else the step's form with earlier answers."""
+    state_token = _dump_state(request, state)
+    progress = flow.progress(state)
+
+    def render_step() -> HttpResponse:
+        shown = form if form is not None else step_form(state)
+        context = {
+            "other_languages": _other_languages(request),
+            "step": flow.STEPS[state.step],
+            "state_token": state_token,
+            "form": shown,
+            "error_summary": error_summary(shown),
+            "notice": notice,
+            "steps": flow.path(state),
+            "progress": progress,
+        }
+        if state.step == flow.REVIEW_STEP:
+            context["rows"] = flow.review_rows(state, translate=gettext)
+        if state.step == flow.RESULT_STEP:
+            context |= _result_context(state)
+        template = "triage/checker.html#step" if request.htmx else "triage/checker.html"
+        return render(request, template, context, status=status)
+
+    if _same_for_everyone(request, state, form, status, notice):
+        key = (get_language(), bool(request.htmx), state.step, progress)
+        response = rendered_steps.reuse_screen(request, key, state_token, render_step)
+    else:
+        response = render_step()
     # Every checker page carries answers: never keep a copy anywhere (no-store, private).
     add_never_cache_headers(response)
     return response

@@ -24,7 +24,7 @@ def assert_spanish_urgent_result(page) -> None:
 
 
 def test_a_whole_check_in_spanish_with_javascript(page, live_server, pages):
-    complete_check(page, live_server.url, 29, {"fever", "back_pain"}, address="/es/check/")
+    complete_check(page, live_server.url, 29, {"fever", "back_pain"}, path="/es/check/")
     assert_spanish_urgent_result(page)
     assert page.url == live_server.url + "/es/check/"
 
@@ -32,7 +32,7 @@ def test_a_whole_check_in_spanish_with_javascript(page, live_server, pages):
 def test_a_whole_check_in_spanish_with_javascript_off(browser, live_server, pages):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    complete_check(page, live_server.url, 29, {"fever", "back_pain"}, address="/es/check/")
+    complete_check(page, live_server.url, 29, {"fever", "back_pain"}, path="/es/check/")
     assert_spanish_urgent_result(page)
     # The switch is a plain form: the same result, in English, with nothing in the address.
     page.get_by_role("button", name="English").click()
@@ -82,7 +82,7 @@ def test_every_spanish_step_and_result_has_no_axe_violations(browser, live_serve
             assert results.violations_count == 0, f"{step}: {results.generate_report()}"
 
     complete_check(
-        page, live_server.url, 30, {"back_pain", "fever"}, on_step=check, address="/es/check/"
+        page, live_server.url, 30, {"back_pain", "fever"}, on_step=check, path="/es/check/"
     )
     check(page)
     # And an error state.

@@ -28,7 +28,10 @@ ADDRESS = "192.0.2.7"
 def redis_down():
     # A free port is one where nothing listens: every connection is refused.
     with override_settings(
-        CACHES={"default": cache_settings(f"redis://127.0.0.1:{services.free_port()}/0")}
+        CACHES={
+            **settings.CACHES,
+            "default": cache_settings(f"redis://127.0.0.1:{services.free_port()}/0"),
+        }
     ):
         yield
 

@@ -25,7 +25,7 @@ EDITED_TITLE = "Sepsis (blood infection), as the clinic editors call it"
 @pytest.fixture
 def edited_pages(pages):
     """The shipped pages, with one retitled by an editor: only the database knows that title."""
-    Page.objects.filter(slug="sepsis").update(title=EDITED_TITLE)
+    Page.objects.filter(language="en", slug="sepsis").update(title=EDITED_TITLE)
 
 
 def assess(client, age, findings):
@@ -105,7 +105,7 @@ def test_the_read_only_api_answers_with_the_database_down(pages, client, path):
 def test_the_rules_page_and_a_result_summary_render_with_the_database_down(edited_pages, client):
     with database_down():
         rules = client.get("/check/how-it-decides/")
-        summary = client.get("/check/summary/?level=urgent&pages=sepsis,pyelonephritis")
+        summary = client.get("/check/take-home/?level=urgent&pages=sepsis,pyelonephritis")
     assert rules.status_code == 200
     assert '<a href="/conditions/sepsis/">' in rules.content.decode()
     assert summary.status_code == 200
@@ -155,7 +155,7 @@ def test_pages_come_back_by_themselves_when_the_database_does(edited_pages, clie
 def committed_pages(transactional_db):
     """Pages committed, outside a test transaction that would hold locks of its own."""
     load_pages()
-    Page.objects.filter(slug="sepsis").update(title=EDITED_TITLE)
+    Page.objects.filter(language="en", slug="sepsis").update(title=EDITED_TITLE)
 
 
 def test_the_checker_and_api_answer_with_the_sqlite_database_locked(

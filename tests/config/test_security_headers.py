@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client, override_settings
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +126,10 @@ def test_production_admin_cookies_are_secure_and_http_only(pages, django_user_mo
 
 
 def test_check_deploy_is_clean_with_production_settings(monkeypatch):
+    # The model checks ask SQLite once per connection whether it has JSON; after
+    # the browser tests this thread runs Playwright's event loop, where Django
+    # refuses database calls once the flag below is gone. Ask while it is set.
+    assert connection.features.supports_json_field
     # Only the browser tests need this; a deployment must not set it.
     monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     out = io.StringIO()

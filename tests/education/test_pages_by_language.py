@@ -38,7 +38,7 @@ def test_a_page_not_in_spanish_yet_shows_in_english_with_a_note(spanish_page, cl
     assert response.status_code == 200
     assert '<html lang="es">' in html  # the site around it is in Spanish
     assert '<article class="article" aria-labelledby="page-title" lang="en">' in html
-    assert "This page has not been translated yet, so here it is in" in html
+    assert "Esta página todavía no está traducida, así que se la mostramos en" in html
     assert '<meta name="robots" content="noindex">' in html
     found = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
     assert set(found) == {"en", "x-default"}  # no Spanish version to point search engines at

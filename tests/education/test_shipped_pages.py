@@ -12,9 +12,11 @@ from triage.vocabulary import CONDITIONS
 
 @pytest.fixture
 def content_dir(tmp_path, monkeypatch):
-    """A copy of the shipped content, to add a translation to."""
+    """A copy of the shipped English content with no translation yet, to add one to."""
     folder = tmp_path / "pages"
-    shutil.copytree(CONTENT_DIR, folder)
+    shutil.copytree(
+        CONTENT_DIR, folder, ignore=lambda _dir, names: [n for n in names if "." not in n]
+    )
     monkeypatch.setattr(shipped, "CONTENT_DIR", folder)
     shipped._pages_in.cache_clear()
     yield folder

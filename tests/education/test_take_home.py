@@ -94,7 +94,7 @@ def test_a_phone_reads_the_qr_code_as_the_exact_address(url):
 def test_every_explanation_page_has_a_qr_code_for_the_same_page_on_the_public_site(
     pages, client, public_site
 ):
-    slugs = list(Page.objects.values_list("slug", flat=True))
+    slugs = list(Page.objects.filter(language="en").values_list("slug", flat=True))
     assert slugs
     for slug in slugs:
         html = client.get(f"/conditions/{slug}/").content.decode()

@@ -48,7 +48,7 @@ def test_a_spanish_turn_ends_in_a_spanish_result_with_a_spanish_qr_code(
 ):
     settings.PUBLIC_BASE_URL = PUBLIC
     age, yes = CHECK_FOR_LEVEL[level]
-    checker = Checker(kiosk_client, address="/es/check/").run(age=age, yes=yes)
+    checker = Checker(kiosk_client, path="/es/check/").run(age=age, yes=yes)
     assert checker.step == "result"
     assert '<html lang="es"' in checker.html
     assert english_left_in(checker.html) == []
@@ -61,7 +61,7 @@ def test_a_spanish_turn_ends_in_a_spanish_result_with_a_spanish_qr_code(
 def test_switching_language_on_a_kiosk_keeps_the_turns_answers(kiosk_client, pages):
     checker = Checker(kiosk_client).start().post({"age": "70"}).post({"none": "on"})
     step = checker.step
-    checker.address = "/es/check/"
+    checker.path = "/es/check/"
     checker.post(action="show")
     assert checker.step == step
     assert '<html lang="es"' in checker.html

@@ -67,10 +67,10 @@ def complete_check(
     yes: set[str],
     unsure=frozenset(),
     on_step=None,
-    address: str = "/check/",
+    path: str = "/check/",
 ):
-    """Walk a whole check from ``address`` (``/es/check/`` walks it in Spanish)."""
-    page.goto(base_url + address)
+    """Walk a whole check from ``path`` (``/es/check/`` walks it in Spanish)."""
+    page.goto(base_url + path)
     if on_step:
         on_step(page)
     page.locator("#checker input[name=age]").fill(str(age))

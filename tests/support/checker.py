@@ -14,13 +14,13 @@ from triage.flow import STEPS
 class Checker:
     client: object
     htmx: bool = False
-    address: str = "/check/"  # "/es/check/" walks it in Spanish
     html: str = ""
     status: int = 0
     response: object = None
     state: str = ""
     history: list[str] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)  # every screen shown, in order
+    path: str = "/check/"  # "/es/check/" walks the checker in Spanish
 
     def _read(self, response):
         self.response = response
@@ -36,14 +36,14 @@ class Checker:
         return read_page(self.html)[0]
 
     def start(self):
-        return self._read(self.client.get(self.address, **self._headers()))
+        return self._read(self.client.get(self.path, **self._headers()))
 
     def _headers(self):
         return {"HTTP_HX_REQUEST": "true"} if self.htmx else {}
 
     def post(self, data: dict | None = None, action: str = "next"):
         payload = {"state": self.state, "action": action, **(data or {})}
-        return self._read(self.client.post(self.address, payload, **self._headers()))
+        return self._read(self.client.post(self.path, payload, **self._headers()))
 
     def answer_all(self, value: str = "no", **answers: str):
         """Answer the current question step: named findings as given, the rest `value`."""

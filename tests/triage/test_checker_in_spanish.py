@@ -46,7 +46,7 @@ def switch_to(checker: Checker, address: str) -> Checker:
     )
     assert form, f"no language switch to {address}"
     assert 'name="action" value="show"' in form.group(1)
-    checker.address = address
+    checker.path = address
     return checker.post(action="show")
 
 
@@ -58,7 +58,7 @@ def test_the_english_finder_sees_english_on_an_english_step(pages, client):
 @pytest.mark.parametrize("level", CHECKS_BY_LEVEL)
 def test_a_check_in_spanish_is_spanish_on_every_screen_to_each_level(pages, client, htmx, level):
     age, yes = CHECKS_BY_LEVEL[level]
-    checker = Checker(client, htmx=htmx, address="/es/check/").run(age=age, yes=yes)
+    checker = Checker(client, htmx=htmx, path="/es/check/").run(age=age, yes=yes)
     assert checker.step == "result"
     assert spanish(LEVEL_TITLES[level]) in checker.html
     for html in checker.pages:
@@ -69,7 +69,7 @@ def test_a_check_in_spanish_is_spanish_on_every_screen_to_each_level(pages, clie
 
 
 def test_spanish_errors_and_hints_come_from_the_catalog(pages, client, htmx):
-    checker = Checker(client, htmx=htmx, address="/es/check/").start()
+    checker = Checker(client, htmx=htmx, path="/es/check/").start()
     checker.post({"age": "forty"})
     assert spanish("Enter your age as a whole number, for example 45.") in checker.html
     checker.post({"age": "130"})
@@ -81,7 +81,7 @@ def test_spanish_errors_and_hints_come_from_the_catalog(pages, client, htmx):
 
 
 def test_a_spanish_result_links_to_the_spanish_pages_and_a_spanish_take_home(pages, client):
-    checker = Checker(client, address="/es/check/").run(age=29, yes={"fever", "back_pain"})
+    checker = Checker(client, path="/es/check/").run(age=29, yes={"fever", "back_pain"})
     assert "/es/conditions/spinal-epidural-abscess/#urgent-signs" in checker.html
     assert 'href="/conditions/' not in checker.html
     assert re.search(r'data-qr-url="http[^"]*/es/check/take-home/\?level=urgent', checker.html)
@@ -125,7 +125,7 @@ def test_htmx_steps_bring_a_current_language_switch_out_of_band(pages, client):
 @pytest.mark.parametrize("level", ["urgent", "self_care"])
 def test_switching_language_mid_check_keeps_every_answer(pages, client, htmx, level):
     age, yes = CHECKS_BY_LEVEL[level]
-    all_spanish = Checker(client, htmx=htmx, address="/es/check/").run(age=age, yes=yes)
+    all_spanish = Checker(client, htmx=htmx, path="/es/check/").run(age=age, yes=yes)
     spanish_review = checker_box(all_spanish.pages[all_spanish.history.index("review")])
 
     switched = Checker(client, htmx=htmx).run(age=age, yes=yes)
@@ -193,7 +193,7 @@ def test_the_take_home_pages_language_switch_keeps_the_result(pages, client):
 
 
 def test_reasons_built_from_several_answers_are_joined_in_spanish(pages, client):
-    checker = Checker(client, address="/es/check/").run(age=29, yes={"fever", "back_pain"})
+    checker = Checker(client, path="/es/check/").run(age=29, yes={"fever", "back_pain"})
     why = checker.html.split('id="why-title"', 1)[1].split("</section>", 1)[0]
     assert " y " in why
     assert " and " not in why

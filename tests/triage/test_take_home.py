@@ -76,7 +76,7 @@ def test_the_given_pages_are_linked_in_the_order_given(client, pages):
 
 
 def test_linked_pages_show_the_editors_current_titles(client, pages):
-    Page.objects.filter(slug="sepsis").update(title="Sepsis (blood poisoning)")
+    Page.objects.filter(language="en", slug="sepsis").update(title="Sepsis (blood poisoning)")
     html = take_home_page(client, level="urgent", pages="sepsis").content.decode()
     assert '<a href="/conditions/sepsis/">Sepsis (blood poisoning)</a>' in html
 
@@ -89,7 +89,7 @@ def test_unknown_slugs_and_duplicates_are_dropped(client, pages):
 
 
 def test_every_page_a_result_can_name_is_linked(client, pages):
-    slugs = list(Page.objects.values_list("slug", flat=True))
+    slugs = list(Page.objects.filter(language="en").values_list("slug", flat=True))
     assert len(slugs) <= MAX_PAGES
     html = take_home_page(client, level="soon", pages=",".join(slugs)).content.decode()
     assert linked_pages(html) == slugs
@@ -115,7 +115,7 @@ def test_without_known_pages_the_hub_page_is_linked(client, pages):
 
 
 def test_a_page_an_editor_removed_is_left_out(client, pages):
-    Page.objects.filter(slug="discitis").delete()
+    Page.objects.filter(language="en", slug="discitis").delete()
     html = take_home_page(client, level="soon", pages="discitis,sepsis").content.decode()
     assert linked_pages(html) == ["sepsis"]
     html = take_home_page(client, level="soon", pages="discitis").content.decode()

@@ -253,3 +253,15 @@ def test_question_steps_offer_yes_no_and_not_sure(checker):
         for value in ("yes", "no", "unsure"):
             assert f'name="{code}" value="{value}"' in checker.html
     assert "Not sure" in checker.html
+
+
+def test_a_whole_check_asks_the_database_nothing(checker, django_assert_num_queries):
+    # The rules need no database, and the result's page links are kept per process
+    # (education.selectors.page_links): once loaded, no step reads the database.
+    Checker(checker.client, htmx=checker.htmx).run(58, yes={"fever", "back_pain"})
+    with django_assert_num_queries(0):
+        checker.run(58, yes={"fever", "back_pain", "recent_spinal_procedure"})
+        checker.post(action="change:review")
+        checker.post()
+    assert checker.history[-3:] == ["result", "review", "result"]
+    assert "/conditions/spinal-epidural-abscess/" in checker.html
