@@ -8,10 +8,12 @@ kiosk page out of every cache.
 """
 
 from django.shortcuts import redirect
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from config import personalisation
 from kiosk.device import kiosk_for
+from kiosk.languages import attract_screen_url
 
 
 class KioskMiddleware:
@@ -41,5 +43,8 @@ class KioskMiddleware:
             and request.method in ("GET", "HEAD")
             and request.resolver_match.view_name == "home"
         ):
-            return redirect("kiosk:start")
+            # "/" is every language's: a turn starts in the clinic's. "/es/" keeps its own.
+            return redirect(
+                attract_screen_url(translation.get_language_from_path(request.path_info))
+            )
         return None

@@ -13,6 +13,7 @@ any page a person saw, so nothing a person entered is kept on the screen.
 
 import hashlib
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 
@@ -25,6 +26,13 @@ RETRY_SECONDS = 5
 UNREACHABLE_STATUSES = (502, 503, 504)
 # The static files the offline page uses; the page itself is fetched from its view.
 OFFLINE_ASSETS = ("css/site.css", "css/kiosk.css", "js/kiosk-reconnect.js", "img/favicon.svg")
+
+
+def languages() -> list[str]:
+    """The offline page's languages, the clinic's (KIOSK_LANGUAGE) first. It is kept once
+    for the whole turn and may be shown in any language's turn, so it speaks them all."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return sorted(codes, key=lambda code: code != settings.KIOSK_LANGUAGE)
 
 
 def offline_page_url() -> str:

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -24,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from config.client_address import client_address
 from kiosk import device, offline, pin
+from kiosk.languages import attract_screen_url, forget_language_choice, language_buttons
 from triage import keypad
 
 # Tells the browser to drop its cached pages and storage for this site, so the
@@ -72,13 +74,13 @@ def start(request: HttpRequest) -> HttpResponse:
     if request.kiosk is not None:
         if request.method == "POST":
             return redirect("kiosk:start")
-        return render(request, "kiosk/attract.html")
+        return render(request, "kiosk/attract.html", {"languages": language_buttons()})
     if not pin.is_configured():
         return render(request, "kiosk/not_configured.html", status=404)
     page = _pin_pad(request, turning_on=True)
     if page is not None:
         return page
-    response = HttpResponseRedirect(reverse("kiosk:start"), status=303)
+    response = HttpResponseRedirect(attract_screen_url(), status=303)
     device.start_new_turn(response)
     return response
 
@@ -86,16 +88,19 @@ def start(request: HttpRequest) -> HttpResponse:
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def clear(request: HttpRequest) -> HttpResponse:
-    """Finish and clear: forget everything about this person and show the attract screen.
+    """Finish and clear: forget everything about this person, their language choice too,
+    and show the attract screen in the clinic's language.
 
     GET is allowed too, because a kiosk without JavaScript clears itself with a
     timed refresh, which can only follow a link.
     """
     if request.kiosk is None:
         return HttpResponseRedirect(reverse("home"), status=303)
-    response = HttpResponseRedirect(reverse("kiosk:start"), status=303)
+    # The next person starts in the clinic's language, whatever the last one chose.
+    response = HttpResponseRedirect(attract_screen_url(), status=303)
     request.session.flush()  # nobody should still be signed in on a shared screen
     device.start_new_turn(response)
+    forget_language_choice(request, response)
     response["Clear-Site-Data"] = CLEAR_SITE_DATA
     return response
 
@@ -130,6 +135,7 @@ def idle(request: HttpRequest) -> HttpResponse:
 
 def _offline_context() -> dict:
     return {
+        "languages": offline.languages(),
         "retry_seconds": offline.RETRY_SECONDS,
         # The clinic's own words, if it has them, as well as the built-in line.
         "clinic_staff_text": settings.KIOSK_EMERGENCY_TEXT,
@@ -141,11 +147,13 @@ def offline_page(request: HttpRequest) -> HttpResponse:
     """The page a kiosk shows when it cannot reach the server.
 
     The kiosk's service worker keeps a copy of it; it is also a page of its
-    own, so staff can see what patients would see.
+    own, so staff can see what patients would see. It has one address for every
+    language and says everything in each, the clinic's language first.
     """
     if request.kiosk is None:
         return redirect("home")
-    return render(request, "kiosk/offline.html", _offline_context())
+    with translation.override(settings.KIOSK_LANGUAGE):
+        return render(request, "kiosk/offline.html", _offline_context())
 
 
 @require_safe
@@ -174,7 +182,8 @@ def service_worker(request: HttpRequest) -> HttpResponse:
             "kiosk/service_worker_retire.js", {"config": json.dumps(config)}, request=request
         )
     else:
-        page = render_to_string("kiosk/offline.html", _offline_context(), request=request)
+        with translation.override(settings.KIOSK_LANGUAGE):
+            page = render_to_string("kiosk/offline.html", _offline_context(), request=request)
         config = {
             "cache": offline.cache_name(page),
             "cachePrefix": offline.CACHE_PREFIX,

@@ -239,6 +239,9 @@ def after_review(state: CheckState) -> CheckState:
 
 # The checker's forms name what a button does in their "action" field.
 NEXT, BACK, RESTART = "next", "back", "restart"
+# Shows the current step again, answers unchanged: the language switch posts it to
+# the checker's address in another language.
+SHOW = "show"
 CHANGE_PREFIX = "change:"  # "change:<step>" opens an earlier step from the summary or result
 
 
@@ -247,7 +250,7 @@ def submits_answers(state: CheckState, action: str) -> bool:
 
     Anything that is not a known button counts as Continue, as a bare Enter key sends none.
     """
-    if action in (BACK, RESTART) or action.startswith(CHANGE_PREFIX):
+    if action in (BACK, RESTART, SHOW) or action.startswith(CHANGE_PREFIX):
         return False
     return state.step not in (REVIEW_STEP, RESULT_STEP)
 
@@ -260,6 +263,8 @@ def apply(state: CheckState, action: str, answers: Mapping | None = None) -> Che
     """
     if action == RESTART:
         return CheckState()
+    if action == SHOW:
+        return state
     if action == BACK:
         return after_back(state)
     if action.startswith(CHANGE_PREFIX):

@@ -307,10 +307,18 @@ class RuleBook:
 # --- Building it ----------------------------------------------------------------------
 
 
-def rule_book(*, emergency_number: str = "911", translate: Translate | None = None) -> RuleBook:
-    """Explain every rule, safety-net line and rules version, most urgent level first."""
+def rule_book(
+    *,
+    emergency_number: str = "911",
+    translate: Translate | None = None,
+    page_url: Callable[[str], str] = condition_url,
+) -> RuleBook:
+    """Explain every rule, safety-net line and rules version, most urgent level first.
+
+    ``page_url`` gives a condition page's address: the site passes one in the
+    reader's language (/es/conditions/sepsis/)."""
     tr = translate or _identity
-    explain = _Explainer(tr, emergency_number)
+    explain = _Explainer(tr, emergency_number, page_url)
     return RuleBook(
         rules_version=RULES_VERSION,
         adult_age=ADULT_AGE,
@@ -341,9 +349,10 @@ def rule_book(*, emergency_number: str = "911", translate: Translate | None = No
 
 
 class _Explainer:
-    def __init__(self, tr: Translate, emergency_number: str):
+    def __init__(self, tr: Translate, emergency_number: str, page_url: Callable[[str], str]):
         self.tr = tr
         self.emergency_number = emergency_number
+        self.page_url = page_url
 
     def answer(self, code: str) -> Answer:
         finding = FINDINGS[code]
@@ -358,7 +367,7 @@ class _Explainer:
         return CountsAs(answer=answer, also=also, text=text)
 
     def page(self, slug: str) -> PageLink:
-        return PageLink(slug=slug, title=self.tr(CONDITIONS[slug]), url=condition_url(slug))
+        return PageLink(slug=slug, title=self.tr(CONDITIONS[slug]), url=self.page_url(slug))
 
     def care_setting(self, code: str) -> str:
         return level_advice(

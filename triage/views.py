@@ -8,11 +8,14 @@ and exemption means no cookie is ever set on a patient's (or a kiosk's) browser.
 """
 
 import functools
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
@@ -21,9 +24,11 @@ from django.views.decorators.vary import vary_on_headers
 
 from config import personalisation
 from education.caching import cacheable, content_etag
+from education.languages import LanguageLink, language_codes, language_name, path_in_language
 from education.selectors import existing_pages, existing_slugs, page_links
 from triage import engine, flow, keypad, rendered_steps, state_token
 from triage.api_input import MAX_BODY_BYTES, BadRequest, body_too_large, parse_assess_body
+from triage.api_language import in_requested_language
 from triage.engine import (
     CONTRACT_VERSION,
     MAX_AGE,
@@ -44,7 +49,6 @@ from triage.vocabulary import (
     FINDINGS,
     LEVEL_TITLES,
     LEVELS,
-    condition_url,
 )
 
 STATE_SALT = "triage.checker.state"
@@ -82,11 +86,14 @@ def _api_read_only(view):
 
 
 def _page_links(slugs: tuple[str, ...]) -> list[dict]:
-    """Condition links for slugs whose pages exist, with the editors' current titles."""
-    return [
-        {"slug": page.slug, "title": page.title, "url": condition_url(page.slug)}
-        for page in page_links(slugs)
-    ]
+    """Condition links for slugs whose pages exist, with the editors' current titles
+    and addresses (a page not translated yet is linked in English)."""
+    return [{"slug": page.slug, "title": page.title, "url": page.url} for page in page_links(slugs)]
+
+
+def _condition_address(slug: str) -> str:
+    """A condition page's address in the active language (/es/conditions/sepsis/)."""
+    return reverse("education:page", args=[slug])
 
 
 def _request_body(request: HttpRequest) -> bytes:
@@ -104,6 +111,7 @@ def _request_body(request: HttpRequest) -> bytes:
 
 
 @csrf_exempt
+@in_requested_language
 def api_assess(request: HttpRequest) -> JsonResponse:
     if request.method != "POST":
         response = _api_error("method_not_allowed", "Use POST with a JSON body.", status=405)
@@ -129,6 +137,7 @@ def api_assess(request: HttpRequest) -> JsonResponse:
 
 
 @_api_read_only
+@in_requested_language
 def api_contract(request: HttpRequest) -> JsonResponse:
     """The vocabulary, so another client can build its own form."""
     response = JsonResponse(
@@ -157,7 +166,7 @@ def api_contract(request: HttpRequest) -> JsonResponse:
                 for finding in FINDINGS.values()
             ],
             "conditions": [
-                {"slug": slug, "title": gettext(title), "url": condition_url(slug)}
+                {"slug": slug, "title": gettext(title), "url": _condition_address(slug)}
                 for slug, title in CONDITIONS.items()
             ],
             # A result's "go_to" names one of these when the place matters; its advice
@@ -212,17 +221,26 @@ cacheable_with_rules = cacheable(_rules_etag)
 @cacheable_with_rules
 def how_it_decides(request: HttpRequest) -> HttpResponse:
     """Every rule in plain words, the safety-net lines and the change log, for audit."""
-    book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
+    book = rule_book(
+        emergency_number=settings.EMERGENCY_NUMBER,
+        translate=gettext,
+        page_url=_condition_address,
+    )
     return render(
         request, "triage/how_it_decides.html", {"book": book, "existing_pages": existing_slugs()}
     )
 
 
 @_api_read_only
+@in_requested_language
 @cacheable_with_rules
 def api_rules(request: HttpRequest) -> JsonResponse:
     """The same rule book as JSON, for clinicians' and auditors' own tools."""
-    book = rule_book(emergency_number=settings.EMERGENCY_NUMBER, translate=gettext)
+    book = rule_book(
+        emergency_number=settings.EMERGENCY_NUMBER,
+        translate=gettext,
+        page_url=_condition_address,
+    )
     return JsonResponse(book.to_dict())
 
 
@@ -281,6 +299,16 @@ def _result_context(state: flow.CheckState) -> dict:
     }
 
 
+def _other_languages(request: HttpRequest) -> list[LanguageLink]:
+    """This checker's address in every other language, for the switch that posts the answers."""
+    current = translation.get_language()
+    return [
+        LanguageLink(code, language_name(code), path_in_language(request.path_info, code))
+        for code in language_codes()
+        if code != current
+    ]
+
+
 def _same_for_everyone(
     request: HttpRequest, state: flow.CheckState, form, status: int, notice: str
 ) -> bool:
@@ -305,6 +333,7 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
     def render_step() -> HttpResponse:
         shown = form if form is not None else step_form(state)
         context = {
+            "other_languages": _other_languages(request),
             "step": flow.STEPS[state.step],
             "state_token": state_token,
             "form": shown,
@@ -364,6 +393,20 @@ def checker(request: HttpRequest) -> HttpResponse:
 # --- The take-home page ------------------------------------------------------------------
 
 
+def _take_home_in_other_languages(request: HttpRequest) -> list[LanguageLink]:
+    """The language switch for a take-home page: the same result (its query, which holds
+    the level and pages but no answers) in each other language."""
+    query = request.META.get("QUERY_STRING", "")
+    links = []
+    for code in language_codes():
+        if code == translation.get_language():
+            continue
+        target = path_in_language(request.path_info, code) + (f"?{query}" if query else "")
+        switch = reverse("switch_language", args=[code]) + "?" + urlencode({"next": target})
+        links.append(LanguageLink(code, language_name(code), switch))
+    return links
+
+
 @require_safe
 @cacheable_with_rules
 def take_home(request: HttpRequest) -> HttpResponse:
@@ -386,6 +429,7 @@ def take_home(request: HttpRequest) -> HttpResponse:
         "triage/take_home.html",
         {
             "take_home": result,
+            "other_languages": _take_home_in_other_languages(request),
             "pages": pages,
             "take_home_url": take_home_url(level, tuple(page.slug for page in pages), result.go_to),
             "rules_version": RULES_VERSION,

@@ -20,6 +20,7 @@ from tests.support.browser import (
 from tests.support.browser_kiosk import (
     KIOSK_VIEWPORT,
     STAFF_PIN,
+    answer_check_by_touch,
     assert_attract_screen,
     check_by_touch,
     check_screen,
@@ -303,3 +304,33 @@ def test_without_javascript_a_kiosk_still_works_by_touch_and_clears_itself(
     page.wait_for_url(live_server.url + "/kiosk/", timeout=10_000)
     assert page.get_by_text("Touch to start.").is_visible()
     context.close()
+
+
+# --- Languages -----------------------------------------------------------------------------
+
+
+def test_a_person_taps_espanol_gets_a_spanish_result_and_the_reset_returns_to_english(
+    kiosk, live_server
+):
+    buttons = kiosk.locator(".attract__language")
+    assert [buttons.nth(i).inner_text() for i in range(buttons.count())] == ["English", "Español"]
+    for i in range(buttons.count()):
+        box = buttons.nth(i).bounding_box()
+        assert box["height"] >= 64 and box["width"] >= 200  # as easy to hit as the choices
+    kiosk.get_by_role("link", name="Español").tap()
+    kiosk.wait_for_url(live_server.url + "/es/kiosk/")
+    assert kiosk.locator("html").get_attribute("lang") == "es"
+    kiosk.locator(".attract__choice").first.tap()  # "Revisar mis síntomas"
+    kiosk.wait_for_url(live_server.url + "/es/check/")
+    answer_check_by_touch(kiosk, 58, {"fever", "back_pain", "limb_weakness"})
+    assert kiosk.locator("html").get_attribute("lang") == "es"
+    level = kiosk.locator(".result__level").inner_text()
+    assert "Emergencia" in level
+    assert level.index("Avise ahora al personal") < level.index("911")
+    qr_url = kiosk.locator(".qr").get_attribute("data-qr-url")
+    assert "/es/check/take-home/?level=emergency" in qr_url
+
+    kiosk.clock.run_for((settings.KIOSK_IDLE_SECONDS + settings.KIOSK_WARNING_SECONDS + 2) * 1000)
+    assert_attract_screen(kiosk, live_server.url)
+    assert kiosk.locator("html").get_attribute("lang") == settings.KIOSK_LANGUAGE == "en"
+    assert kiosk.locator(".attract__language[aria-current]").inner_text() == "English"

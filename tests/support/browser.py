@@ -28,9 +28,13 @@ def current_step(page) -> str:
     return page.locator("#checker").get_attribute("data-step")
 
 
+# The step's main button ("Continue", "See my result"), in whatever language the page is.
+NEXT_BUTTON = "#checker button[name=action][value=next]"
+
+
 def continue_(page, expected_change: bool = True) -> None:
     before = page.locator("#checker input[name=state]").first.get_attribute("value")
-    page.get_by_role("button", name="Continue").click()
+    page.locator(NEXT_BUTTON).click()
     if expected_change:
         page.wait_for_function(
             "before => { const s = document.querySelector('#checker input[name=state]');"
@@ -48,7 +52,7 @@ def answer_step(page, yes: set[str], unsure: set[str] = frozenset()) -> None:
         for code in signs:
             page.locator(f"input[name=signs][value={code}]").check()
         if not signs:
-            page.get_by_label("None of these").check()
+            page.locator("#checker input[name=none]").check()  # "None of these"
     else:
         for code in STEPS[step].findings:
             value = "yes" if code in yes else "unsure" if code in unsure else "no"
@@ -56,11 +60,20 @@ def answer_step(page, yes: set[str], unsure: set[str] = frozenset()) -> None:
     continue_(page)
 
 
-def complete_check(page, base_url: str, age: int, yes: set[str], unsure=frozenset(), on_step=None):
-    page.goto(base_url + "/check/")
+def complete_check(
+    page,
+    base_url: str,
+    age: int,
+    yes: set[str],
+    unsure=frozenset(),
+    on_step=None,
+    path: str = "/check/",
+):
+    """Walk a whole check from ``path`` (``/es/check/`` walks it in Spanish)."""
+    page.goto(base_url + path)
     if on_step:
         on_step(page)
-    page.get_by_label("Your age in years").fill(str(age))
+    page.locator("#checker input[name=age]").fill(str(age))
     continue_(page)
     for _ in range(15):
         if on_step:
@@ -69,7 +82,7 @@ def complete_check(page, base_url: str, age: int, yes: set[str], unsure=frozense
         if step == "result":
             return
         if step == "review":
-            page.get_by_role("button", name="See my result").click()
+            page.locator(NEXT_BUTTON).click()
             page.wait_for_selector("#checker[data-step=result]")
             continue
         answer_step(page, yes, unsure)

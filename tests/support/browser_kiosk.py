@@ -5,7 +5,7 @@ import re
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.support.browser import WCAG_22_AA
+from tests.support.browser import NEXT_BUTTON, WCAG_22_AA
 
 STAFF_PIN = "2468"  # tests/settings.py
 KIOSK_VIEWPORT = {"width": 1080, "height": 1920}  # a portrait 1080p touch screen
@@ -27,7 +27,7 @@ def step(page) -> str:
 
 def tap_continue(page) -> None:
     before = page.locator("#checker input[name=state]").first.get_attribute("value")
-    page.get_by_role("button", name="Continue").tap()
+    page.locator(NEXT_BUTTON).tap()  # "Continue" in whatever language the turn is in
     page.wait_for_function(
         "before => { const s = document.querySelector('#checker input[name=state]');"
         " return !s || s.value !== before; }",
@@ -67,6 +67,11 @@ def answer_by_touch(page, yes: set[str]) -> None:
 def check_by_touch(page, age: int, yes: set[str], visit=None) -> None:
     """From the attract screen to a result, by touch alone; ``visit`` sees every screen."""
     page.get_by_role("link", name=re.compile("Check my symptoms")).first.tap()
+    answer_check_by_touch(page, age, yes, visit)
+
+
+def answer_check_by_touch(page, age: int, yes: set[str], visit=None) -> None:
+    """From the checker's first screen to a result, by touch, in any language."""
     page.wait_for_selector("#checker[data-step=age]")
     if visit:
         visit(page)
@@ -77,7 +82,7 @@ def check_by_touch(page, age: int, yes: set[str], visit=None) -> None:
         if step(page) == "result":
             return
         if step(page) == "review":
-            page.get_by_role("button", name="See my result").tap()
+            page.locator(NEXT_BUTTON).tap()  # "See my result"
             page.wait_for_selector("#checker[data-step=result]")
             continue
         answer_by_touch(page, yes)

@@ -19,6 +19,7 @@ class Checker:
     response: object = None
     state: str = ""
     history: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # every screen shown, in order
     path: str = "/check/"  # "/es/check/" walks the checker in Spanish
 
     def _read(self, response):
@@ -27,6 +28,7 @@ class Checker:
         self.html = response.content.decode()
         self.state = read_page(self.html)[1]
         self.history.append(self.step)
+        self.pages.append(self.html)
         return self
 
     @property
