@@ -37,7 +37,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import caches
 from django.db import Error as DatabaseError
+from django.db import transaction
 from django.db.models import Count, Max
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.translation import get_language
@@ -45,7 +48,7 @@ from django.utils.translation import get_language
 from config import personalisation
 from config.outage import database_unavailable
 from education import clinical_codes
-from education.models import Page
+from education.models import Page, Section
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +60,12 @@ SHARED_CACHE_SECONDS = 300
 PAGE_CACHE = "local"
 KEEP_RENDERED_SECONDS = 24 * 60 * 60
 KEY_PREFIX = "rendered-page"
+# How long a process trusts the pages' version before asking the database again.
+# Asking was most of a cached content page's time under load (docs/benchmarks.md);
+# an edit saved through this process is seen at once (the receivers below), one
+# saved through another within these seconds, well inside SHARED_CACHE_SECONDS.
+VERSION_SECONDS = 2
+VERSION_KEY = "pages-version"
 
 
 @functools.cache
@@ -91,6 +100,18 @@ def content_etag(request, *args, **kwargs) -> str:
 
 
 def _pages_version() -> str:
+    version = _kept(VERSION_KEY)
+    if version is None:
+        version = _read_pages_version()
+        if version != OUTAGE_VERSION:  # the next request tries the database again
+            _keep(VERSION_KEY, version, VERSION_SECONDS)
+    return version
+
+
+OUTAGE_VERSION = "database-unavailable"
+
+
+def _read_pages_version() -> str:
     # The count catches a deleted page, which leaves the latest edit time unchanged.
     try:
         pages = Page.objects.aggregate(latest=Max("updated_at"), count=Count("id"))
@@ -99,7 +120,7 @@ def _pages_version() -> str:
         # pages (education/selectors.py); their validator must not match a
         # normal one, and pages that need the database get the 503 page anyway.
         database_unavailable(error)
-        return "database-unavailable"
+        return OUTAGE_VERSION
     latest = pages["latest"].isoformat() if pages["latest"] else ""
     return f"{latest}|{pages['count']}"
 
@@ -111,21 +132,38 @@ def _page_key(request, etag: str) -> str:
     return f"{KEY_PREFIX}:{digest[:40]}"
 
 
-def _kept_page(key: str) -> tuple[bytes, str] | None:
+def _kept(key: str):
     try:
         return caches[PAGE_CACHE].get(key)
     except Exception:
-        logger.warning("Reading a rendered page from the cache failed", exc_info=True)
+        logger.warning("Reading from the page cache failed", exc_info=True)
         return None
 
 
-def _keep_page(key: str, response: HttpResponse) -> None:
+def _keep(key: str, value, seconds: float) -> None:
     try:
-        caches[PAGE_CACHE].set(
-            key, (response.content, response["Content-Type"]), KEEP_RENDERED_SECONDS
-        )
+        caches[PAGE_CACHE].set(key, value, seconds)
     except Exception:
-        logger.warning("Keeping a rendered page in the cache failed", exc_info=True)
+        logger.warning("Writing to the page cache failed", exc_info=True)
+
+
+@receiver(post_save, sender=Page)
+@receiver(post_delete, sender=Page)
+@receiver(post_save, sender=Section)
+@receiver(post_delete, sender=Section)
+def _pages_changed(**kwargs) -> None:
+    # Now, and again once the edit is committed: a request in between may have
+    # read the old version.
+    forget_pages_version()
+    transaction.on_commit(forget_pages_version)
+
+
+def forget_pages_version() -> None:
+    """Make the next request ask the database for the pages' version."""
+    try:
+        caches[PAGE_CACHE].delete(VERSION_KEY)
+    except Exception:
+        logger.warning("Writing to the page cache failed", exc_info=True)
 
 
 def cacheable(fingerprint):
@@ -161,13 +199,13 @@ def _rendered(view, request, etag: str, *args, **kwargs) -> HttpResponse:
     if request.META.get("QUERY_STRING"):
         return view(request, *args, **kwargs)
     key = _page_key(request, etag)
-    kept = _kept_page(key)
+    kept = _kept(key)
     if kept is not None:
         content, content_type = kept
         return HttpResponse(content, content_type=content_type)
     response = view(request, *args, **kwargs)
     if response.status_code == 200 and not response.streaming:
-        _keep_page(key, response)
+        _keep(key, (response.content, response["Content-Type"]), KEEP_RENDERED_SECONDS)
     return response
 
 

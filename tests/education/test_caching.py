@@ -1,10 +1,13 @@
 """education.caching: ETags and 304s, shared-cache headers, and rendered pages kept in
 Django's cache under their ETag, never for a kiosk, and a failing cache only a miss."""
 
+import time
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from education import caching
 from education.models import Page
@@ -86,9 +89,24 @@ def test_a_content_page_is_rendered_once_while_its_etag_holds(pages, client, url
     assert again.content == first.content
     assert again["Content-Type"] == first["Content-Type"]
     assert again["ETag"] == first["ETag"]
-    # Only the ETag's aggregate, asked once per request: the rendered page is in
-    # the process's own memory, not in the shared cache's table.
-    assert len(queries) == 1
+    # Nothing from the database: the page is in the process's memory, and so is
+    # the pages' version its ETag rests on, for a moment (caching.VERSION_SECONDS).
+    assert len(queries) == 0
+
+
+def test_the_pages_version_is_asked_again_once_it_is_a_moment_old(pages, client, monkeypatch):
+    monkeypatch.setattr(caching, "VERSION_SECONDS", 0.3)  # 2 s in production
+    first = client.get("/conditions/sepsis/")
+    # Another server process saved an edit: this one got no signal.
+    Page.objects.filter(language="en", slug="sepsis").update(
+        title="Sepsis (blood poisoning)", updated_at=timezone.now()
+    )
+    assert client.get("/conditions/sepsis/")["ETag"] == first["ETag"]
+    time.sleep(0.35)
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/conditions/sepsis/")
+    assert again["ETag"] != first["ETag"]
+    assert "Sepsis (blood poisoning)" in again.content.decode()
     assert queries[0]["sql"].startswith(
         'SELECT MAX("education_page"."updated_at") AS "latest", COUNT('
     )
@@ -179,8 +197,14 @@ def test_a_failing_cache_is_a_miss_and_the_page_is_still_served(pages, client, m
 def test_a_kiosk_page_has_no_validator_and_is_never_kept(pages, client, monkeypatch):
     kiosk = turn_on_kiosk(Client())
     kept = []
-    real_keep = caching._keep_page
-    monkeypatch.setattr(caching, "_keep_page", lambda *args: kept.append(args) or real_keep(*args))
+    real_keep = caching._keep
+
+    def keep(key, *args):
+        if key.startswith(caching.KEY_PREFIX):  # a rendered page, not the pages' version
+            kept.append(key)
+        real_keep(key, *args)
+
+    monkeypatch.setattr(caching, "_keep", keep)
     response = kiosk.get("/conditions/sepsis/")
     assert response.status_code == 200
     assert not response.has_header("ETag")
