@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django.asserts import assertContains, assertInHTML
 
 from education.models import Page, PageRevision
 
@@ -118,7 +119,7 @@ def test_the_revision_page_shows_what_changed(pages, editor_client):
     response = editor_client.get(reverse("admin:education_pagerevision_change", args=[revision.pk]))
 
     body = response.content.decode()
-    assert "<ins>+summary: A clearer summary.</ins>" in body
+    assertContains(response, "<ins>+summary: A clearer summary.</ins>", html=True)
     assert "<del>-summary:" in body
 
 
@@ -195,8 +196,8 @@ def _changelist(editor_client, **query) -> str:
 def test_the_page_list_shows_each_page_s_language(spanish_page, editor_client):
     html = _changelist(editor_client)
     assert "Infección de riñón (pielonefritis)" in html
-    assert '<td class="field-language">Español</td>' in html
-    assert '<td class="field-language">English</td>' in html
+    assertInHTML('<td class="field-language">Español</td>', html)
+    assertInHTML('<td class="field-language">English</td>', html)
 
 
 def test_an_english_edit_flags_its_translation_until_it_is_marked_checked(

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.test import override_settings
+from pytest_django.asserts import assertContains
 
 from education import infobutton
 
@@ -129,7 +130,7 @@ def test_an_unknown_code_gets_a_plain_page_for_a_person(pages, client):
     assert "We do not have a page about this yet" in html
     assert "“Asthma”" in html
     assert 'href="/conditions/sepsis/"' in html
-    assert '<meta name="robots" content="noindex">' in html
+    assertContains(response, '<meta name="robots" content="noindex">', html=True)
     assert "ICD-10-CM code J45.40 is not on this site’s list" in html
 
 

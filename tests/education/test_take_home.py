@@ -5,6 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import segno
+from pytest_django.asserts import assertContains
 
 from education.models import Page
 from education.take_home import public_url, qr_svg
@@ -97,9 +98,10 @@ def test_every_explanation_page_has_a_qr_code_for_the_same_page_on_the_public_si
     slugs = list(Page.objects.filter(language="en").values_list("slug", flat=True))
     assert slugs
     for slug in slugs:
-        html = client.get(f"/conditions/{slug}/").content.decode()
-        assert page_qr_urls(html) == [f"{PUBLIC}/conditions/{slug}/"], slug
-        assert f'<span class="qr__url">{PUBLIC}/conditions/{slug}/</span>' in html
+        response = client.get(f"/conditions/{slug}/")
+        assert page_qr_urls(response.content.decode()) == [f"{PUBLIC}/conditions/{slug}/"], slug
+        address = f'<span class="qr__url">{PUBLIC}/conditions/{slug}/</span>'
+        assertContains(response, address, html=True, msg_prefix=slug)
 
 
 def test_the_qr_code_is_hidden_from_screen_readers_and_the_address_is_written_out(

@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils.html import escape
+from pytest_django.asserts import assertContains
 
 from education.models import Page
 from education.take_home import qr_svg
@@ -38,17 +39,18 @@ def test_each_level_shows_its_title_and_advice(client, pages):
         assert response.status_code == 200, level
         assert f"result--{level}" in html
         assert escape(LEVEL_TITLES[level]) in html
-        assert f'<p class="result__advice">{escape(level_advice(level))}</p>' in html
+        advice = f'<p class="result__advice">{escape(level_advice(level))}</p>'
+        assertContains(response, advice, html=True, msg_prefix=level)
         assert "This page does not know your answers." in html
 
 
 def test_each_level_shows_the_safety_net_for_its_pages(client, pages):
     for level in LEVELS:
-        html = take_home_page(client, level=level, pages="pyelonephritis").content.decode()
+        response = take_home_page(client, level=level, pages="pyelonephritis")
         lines = take_home(level, ["pyelonephritis"]).safety_net
         assert lines, level
         for line in lines:
-            assert f"<li>{escape(line)}</li>" in html, (level, line)
+            assertContains(response, f"<li>{escape(line)}</li>", html=True, msg_prefix=level)
 
 
 def test_the_advice_uses_the_clinics_emergency_number(client, pages, settings):
@@ -77,8 +79,10 @@ def test_the_given_pages_are_linked_in_the_order_given(client, pages):
 
 def test_linked_pages_show_the_editors_current_titles(client, pages):
     Page.objects.filter(language="en", slug="sepsis").update(title="Sepsis (blood poisoning)")
-    html = take_home_page(client, level="urgent", pages="sepsis").content.decode()
-    assert '<a href="/conditions/sepsis/">Sepsis (blood poisoning)</a>' in html
+    response = take_home_page(client, level="urgent", pages="sepsis")
+    assertContains(
+        response, '<a href="/conditions/sepsis/">Sepsis (blood poisoning)</a>', html=True
+    )
 
 
 def test_unknown_slugs_and_duplicates_are_dropped(client, pages):
@@ -140,7 +144,7 @@ def test_a_missing_or_unknown_level_is_a_400_with_a_plain_message(client, pages)
         response = client.get("/check/take-home/", query)
         html = response.content.decode()
         assert response.status_code == 400, query
-        assert f"<h1>{NOT_COMPLETE}</h1>" in html
+        assertContains(response, f"<h1>{NOT_COMPLETE}</h1>", status_code=400, html=True)
         assert "We could not tell which result this link is for." in html
         assert 'href="/check/"' in html
         assert "<svg" not in html
@@ -195,21 +199,20 @@ def test_each_take_home_page_has_its_own_validator(client, pages):
 
 
 def test_the_take_home_page_is_kept_out_of_search_engines(client, pages):
-    html = take_home_page(client, level="urgent").content.decode()
-    assert '<meta name="robots" content="noindex">' in html
+    response = take_home_page(client, level="urgent")
+    assertContains(response, '<meta name="robots" content="noindex">', html=True)
 
 
 def test_the_qr_code_opens_the_same_take_home_page_on_the_public_site(client, pages, settings):
     settings.PUBLIC_BASE_URL = PUBLIC
     for level in LEVELS:
-        html = take_home_page(
-            client, level=level, pages="sepsis,nope,discitis,sepsis"
-        ).content.decode()
+        response = take_home_page(client, level=level, pages="sepsis,nope,discitis,sepsis")
+        html = response.content.decode()
         [url] = page_qr_urls(html)
         parts = urlsplit(url)
         assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{PUBLIC}/check/take-home/"
         assert parse_qs(parts.query) == {"level": [level], "pages": ["sepsis,discitis"]}
-        assert f'<span class="qr__url">{escape(url)}</span>' in html
+        assertContains(response, f'<span class="qr__url">{escape(url)}</span>', html=True)
 
 
 def test_the_qr_code_of_a_take_home_page_without_known_pages_names_the_hub_page(client, pages):
@@ -236,8 +239,10 @@ def test_a_take_home_page_keeps_the_place_a_result_named(client, pages, settings
 def test_a_take_home_page_ignores_a_place_it_does_not_know_or_an_emergency_cannot_have(
     client, pages, level, go
 ):
-    html = take_home_page(client, level=level, go=go).content.decode()
-    assert f'<p class="result__advice">{escape(level_advice(level))}</p>' in html
+    response = take_home_page(client, level=level, go=go)
+    html = response.content.decode()
+    advice = f'<p class="result__advice">{escape(level_advice(level))}</p>'
+    assertContains(response, advice, html=True)
     [url] = page_qr_urls(html)
     assert "go" not in parse_qs(urlsplit(url).query)
 
