@@ -22,6 +22,7 @@ from education.models import Page
 from education.selectors import forget_page_links
 from tests import services
 from tests.support.spanish import SPANISH_SLUG, spanish_fixture_page
+from tests.support.take_home import PUBLIC
 from triage.rendered_steps import forget_screens
 
 # One list of flags for every headless Chromium the project starts.
@@ -125,6 +126,13 @@ def nothing_kept_in_memory():
     how a screen is made must not find it made already."""
     forget_page_links()
     forget_screens()
+
+
+@pytest.fixture
+def public_site(settings):
+    """The public address QR codes and take-home links point to (tests/support/take_home.py)."""
+    settings.PUBLIC_BASE_URL = PUBLIC
+    return PUBLIC
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Take it home: public addresses, and QR codes a phone can read, on every explanation page."""
 
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import segno
@@ -9,20 +8,14 @@ from pytest_django.asserts import assertContains
 
 from education.models import Page
 from education.take_home import public_url, qr_svg
-from tests.support.take_home import decode_qr, page_qr_urls, qr_svgs, svg_modules
-
-PUBLIC = "https://guide.example.org"
-
-
-@pytest.fixture
-def public_site(settings):
-    settings.PUBLIC_BASE_URL = PUBLIC
-    return PUBLIC
-
-
-def query_of(url: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(url).query, keep_blank_values=True)
-
+from tests.support.take_home import (
+    PUBLIC,
+    decode_qr,
+    page_qr_urls,
+    qr_svgs,
+    query_of,
+    svg_modules,
+)
 
 # --- Addresses ----------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
 
 import zxingcpp
 from PIL import Image
@@ -9,6 +10,13 @@ from PIL import Image
 SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 PATH_TOKENS = re.compile(r"[A-Za-z]|-?\d+(?:\.\d+)?")
 PIXELS_PER_MODULE = 4
+# The public site the take-home tests set (the conftest's ``public_site`` fixture).
+PUBLIC = "https://guide.example.org"
+
+
+def query_of(url: str) -> dict[str, list[str]]:
+    """An address's query, every value kept (blank ones too)."""
+    return parse_qs(urlsplit(url).query, keep_blank_values=True)
 
 
 def qr_svgs(html: str) -> list[str]:

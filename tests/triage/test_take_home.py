@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains
 
 from education.models import Page
 from education.take_home import qr_svg
-from tests.support.take_home import decode_qr, page_qr_urls
+from tests.support.take_home import PUBLIC, decode_qr, page_qr_urls, query_of
 from triage.engine import level_advice, take_home
 from triage.take_home import MAX_PAGES, take_home_url
 from triage.vocabulary import CONDITIONS, LEVEL_TITLES, LEVELS
@@ -18,7 +18,6 @@ from triage.vocabulary import CONDITIONS, LEVEL_TITLES, LEVELS
 pytestmark = pytest.mark.django_db
 
 HUB = "back-pain-and-fever"
-PUBLIC = "https://guide.example.org"
 NOT_COMPLETE = "This link is not complete"
 
 
@@ -256,16 +255,6 @@ def test_the_first_address_of_the_page_still_opens_it_with_its_query(client, pag
 
 
 # --- The address behind the QR code -------------------------------------------------------
-
-
-@pytest.fixture
-def public_site(settings):
-    settings.PUBLIC_BASE_URL = PUBLIC
-    return PUBLIC
-
-
-def query_of(url: str) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(url).query, keep_blank_values=True)
 
 
 def test_a_take_home_url_opens_the_take_home_page_on_the_public_site(public_site):
