@@ -1,4 +1,6 @@
-"""The shared cache, made safe to lose: a cache that cannot be reached never fails a page.
+"""The cache backends: the shared cache, made safe to lose, and each process's own memory.
+
+The shared cache: a cache that cannot be reached never fails a page.
 
 What the cache holds is counted (wrong kiosk PINs, failed admin sign-ins, the
 sign-in gate's slots; see settings.CACHES). When its store is down (Redis gone,
@@ -20,6 +22,7 @@ import logging
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from django.db import Error as DatabaseError
 from redis.exceptions import RedisError
@@ -110,3 +113,52 @@ class FailSafeDatabaseCache(FailSafeCacheMixin, DatabaseCache):
 
 class FailSafeRedisCache(FailSafeCacheMixin, RedisCache):
     store_errors = (RedisError,)
+
+
+class ProcessMemoryCache(LocMemCache):
+    """Django's local-memory cache, keeping values as they are instead of pickled.
+
+    ``LocMemCache`` pickles every value on the way in and unpickles it on the way
+    out, so a caller can never change what another one reads. Unpickling was most
+    of the cost of a kept page's HTML and of the page links every checker result
+    and API answer reads (docs/benchmarks.md). What ``CACHES["local"]`` holds is
+    immutable (strings, bytes, tuples, frozen dataclasses) or, for the page links'
+    dict, only ever read, so the copy buys nothing there.
+
+    Only for values nobody mutates after storing them. Expiry, culling and
+    thread-safety are LocMemCache's own.
+    """
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._set(key, value, timeout)
+                return True
+            return False
+
+    def get(self, key, default=None, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                return default
+            value = self._cache[key]
+            self._cache.move_to_end(key, last=False)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            self._set(key, value, timeout)
+
+    def incr(self, key, delta=1, version=None):
+        key = self.make_and_validate_key(key, version=version)
+        with self._lock:
+            if self._has_expired(key):
+                self._delete(key)
+                raise ValueError(f"Key '{key}' not found")
+            value = self._cache[key] + delta
+            self._cache[key] = value
+            self._cache.move_to_end(key, last=False)
+        return value

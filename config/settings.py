@@ -168,7 +168,9 @@ CACHES = {
     # checker screens (triage/rendered_steps.py) and page links (education/selectors.py).
     # Nothing a person answered is ever kept here.
     "local": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        # LocMemCache without the pickling (config/cache_backends.py): values kept
+        # here are immutable, so copying them on every read only cost time.
+        "BACKEND": "config.cache_backends.ProcessMemoryCache",
         "LOCATION": "per-process",
         "OPTIONS": {"MAX_ENTRIES": 2_000},
     },

@@ -7,5 +7,5 @@ from education import infobutton_views
 app_name = "infobutton"
 
 urlpatterns = [
-    path("infobutton/", infobutton_views.infobutton_request, name="request"),
+    path("", infobutton_views.infobutton_request, name="request"),
 ]

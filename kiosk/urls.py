@@ -7,8 +7,8 @@ from kiosk import views
 app_name = "kiosk"
 
 urlpatterns = [
-    path("kiosk/", views.start, name="start"),
-    path("kiosk/clear/", views.clear, name="clear"),
-    path("kiosk/staff/", views.staff, name="staff"),
-    path("kiosk/idle/", views.idle, name="idle"),
+    path("", views.start, name="start"),
+    path("clear/", views.clear, name="clear"),
+    path("staff/", views.staff, name="staff"),
+    path("idle/", views.idle, name="idle"),
 ]

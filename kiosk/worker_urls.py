@@ -12,7 +12,7 @@ from kiosk import views
 app_name = "kiosk_worker"
 
 urlpatterns = [
-    path("kiosk/offline/", views.offline_page, name="offline"),
-    path("kiosk/alive/", views.alive, name="alive"),
-    path("kiosk/service-worker.js", views.service_worker, name="service_worker"),
+    path("offline/", views.offline_page, name="offline"),
+    path("alive/", views.alive, name="alive"),
+    path("service-worker.js", views.service_worker, name="service_worker"),
 ]

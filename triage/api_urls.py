@@ -7,8 +7,8 @@ from triage import views
 app_name = "triage_api"
 
 urlpatterns = [
-    path("triage/api/assess", views.api_assess, name="assess"),
-    path("triage/api/contract", views.api_contract, name="contract"),
-    path("triage/api/rules", views.api_rules, name="rules"),
-    path("triage/api/openapi.json", views.api_openapi, name="openapi"),
+    path("assess", views.api_assess, name="assess"),
+    path("contract", views.api_contract, name="contract"),
+    path("rules", views.api_rules, name="rules"),
+    path("openapi.json", views.api_openapi, name="openapi"),
 ]

@@ -136,7 +136,7 @@ def assess(
     tr = translate or _identity
 
     present = _with_implied(given)
-    matched = tuple(rule for rule in RULES if rule.matches(present, age))
+    matched = _matching_rules(present, age)
     out_of_scope = age < ADULT_AGE
     level = most_urgent(rule.level for rule in matched)
     if out_of_scope:
@@ -257,6 +257,38 @@ def _check_emergency_number(number) -> None:
 
 
 # --- Building the result --------------------------------------------------------------
+
+
+def _index_rules(rules: tuple[Rule, ...]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Which rules each finding can set off, by position in ``rules``; and the rules
+    that must always be looked at.
+
+    A rule matches only when every one of its ``all_of`` findings is present, so it
+    need only be looked at when the first of them is; a rule with no ``all_of`` needs
+    one of its ``any_of``. A rule that names no finding at all is always looked at.
+    """
+    by_finding: dict[str, list[int]] = {}
+    always: list[int] = []
+    for position, rule in enumerate(rules):
+        keys = rule.all_of[:1] or rule.any_of
+        if not keys:
+            always.append(position)
+        for code in keys:
+            by_finding.setdefault(code, []).append(position)
+    return {code: tuple(found) for code, found in by_finding.items()}, tuple(always)
+
+
+# Looking at every rule for every answer set was half of the engine's time
+# (docs/benchmarks.md); most answer sets can set off only a few rules.
+_RULES_BY_FINDING, _RULES_ALWAYS_LOOKED_AT = _index_rules(RULES)
+
+
+def _matching_rules(present: frozenset[str], age: int) -> tuple[Rule, ...]:
+    """Every rule that matches, in rule order: the same as trying each rule in turn."""
+    positions = set(_RULES_ALWAYS_LOOKED_AT)
+    for code in present:
+        positions.update(_RULES_BY_FINDING.get(code, ()))
+    return tuple(RULES[i] for i in sorted(positions) if RULES[i].matches(present, age))
 
 
 def _with_implied(given: frozenset[str]) -> frozenset[str]:

@@ -149,8 +149,16 @@ class CheckState:
         return replace(self, age=age, answers=answers, done=done)
 
 
+# A set, and the answers given looked up in it: a check holds few answers, and this
+# runs several times a step.
+RED_FLAG_FINDINGS = frozenset(RED_FLAGS_SCREEN.findings)
+
+
 def has_emergency_sign(state: CheckState) -> bool:
-    return any(state.answers.get(code) in (YES, UNSURE) for code in RED_FLAGS_SCREEN.findings)
+    return any(
+        answer in (YES, UNSURE) and code in RED_FLAG_FINDINGS
+        for code, answer in state.answers.items()
+    )
 
 
 def path(state: CheckState) -> list[str]:

@@ -9,15 +9,15 @@ from triage import views
 app_name = "triage"
 
 urlpatterns = [
-    path("check/", views.checker, name="checker"),
-    path("check/take-home/", views.take_home, name="take_home"),
+    path("", views.checker, name="checker"),
+    path("take-home/", views.take_home, name="take_home"),
     # The take-home page's first address, printed in QR codes and on handouts before it
     # was renamed: it keeps working, query and all.
     path(
-        "check/summary/",
+        "summary/",
         require_safe(
             RedirectView.as_view(pattern_name="triage:take_home", permanent=True, query_string=True)
         ),
     ),
-    path("check/how-it-decides/", views.how_it_decides, name="how_it_decides"),
+    path("how-it-decides/", views.how_it_decides, name="how_it_decides"),
 ]

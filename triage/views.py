@@ -16,13 +16,14 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from config import personalisation
+from config.cache_headers import add_never_cache_headers
 from education.caching import cacheable, content_etag
 from education.languages import LanguageLink, language_codes, language_name, path_in_language
 from education.selectors import existing_pages, existing_slugs, page_links
@@ -42,6 +43,7 @@ from triage.rulebook import FINGERPRINT as RULEBOOK_FINGERPRINT
 from triage.rulebook import rule_book
 from triage.rules import RULES_VERSION
 from triage.take_home import requested_pages, take_home_url
+from triage.translator import translator
 from triage.vocabulary import (
     ADULT_AGE,
     CARE_SETTINGS,
@@ -127,9 +129,9 @@ def api_assess(request: HttpRequest) -> JsonResponse:
         parsed.findings,
         unsure=parsed.unsure,
         emergency_number=settings.EMERGENCY_NUMBER,
-        translate=gettext,
+        translate=(translate := translator()),
     )
-    body = assessment.to_dict(translate=gettext)
+    body = assessment.to_dict(translate=translate)
     body["conditions"] = _page_links(assessment.conditions)
     response = JsonResponse(body)
     add_never_cache_headers(response)
@@ -287,7 +289,7 @@ def _result_context(state: flow.CheckState) -> dict:
         findings,
         unsure=unsure,
         emergency_number=settings.EMERGENCY_NUMBER,
-        translate=gettext,
+        translate=translator(),
     )
     links = _result_links(assessment)
     return {

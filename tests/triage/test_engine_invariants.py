@@ -12,8 +12,9 @@ from tests.support.engine import (
     finding_sets,
     level_of,
 )
-from triage import rules
+from triage import engine, rules
 from triage.engine import assess
+from triage.rules import Rule
 from triage.vocabulary import (
     BACKGROUND_FINDINGS,
     CONDITIONS,
@@ -214,3 +215,27 @@ def test_each_safety_line_is_shown_and_keeps_its_promises(line_id, findings):
     (line,) = [line for line in _shown_lines(result) if line.id == line_id]
     for level, extra in line.promises:
         assert rank(level_of(40, [*findings, *extra])) >= rank(level)
+
+
+@settings(max_examples=1000)
+@given(finding_sets, ages)
+def test_the_rules_matched_are_every_rule_that_applies_in_rule_order(findings, age):
+    # The engine looks only at the rules a present finding can set off (engine._index_rules).
+    present = frozenset(findings)
+    expected = tuple(rule for rule in rules.RULES if rule.matches(present, age))
+
+    assert engine._matching_rules(present, age) == expected
+
+
+def test_a_rule_is_indexed_by_its_first_required_finding_or_else_each_optional_one():
+    listed = (
+        Rule(id="both", level="urgent", all_of=("fever", "back_pain"), reason="r", source="s"),
+        Rule(
+            id="any", level="urgent", all_of=(), any_of=("chills", "rigors"), reason="r", source="s"
+        ),
+        Rule(id="age", level="urgent", all_of=(), reason="r", source="s", max_age=15),
+    )
+    by_finding, always = engine._index_rules(listed)
+
+    assert by_finding == {"fever": (0,), "chills": (1,), "rigors": (1,)}
+    assert always == (2,)
