@@ -1,9 +1,12 @@
-"""The symptom checker in real Chromium: with htmx, without JavaScript, and with axe-core."""
+"""The symptom checker in real Chromium: with htmx, without JavaScript, and with axe-core
+(on every screen in each language; tests/browser/test_checker_in_spanish_in_browser.py
+walks the Spanish checker itself)."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.support.browser import (
+    NEXT_BUTTON,
     WCAG_22_AA,
     answer_step,
     complete_check,
@@ -116,7 +119,8 @@ def test_errors_are_announced_and_nothing_typed_is_lost(page, live_server, pages
     assert page.get_by_label("Your age in years").input_value() == "4o"
 
 
-def test_every_step_and_result_has_no_axe_violations(browser, live_server, pages):
+@pytest.mark.parametrize("language, path", [("en", "/check/"), ("es", "/es/check/")])
+def test_every_step_and_result_has_no_axe_violations(browser, live_server, pages, language, path):
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     seen: list[str] = []
@@ -126,14 +130,15 @@ def test_every_step_and_result_has_no_axe_violations(browser, live_server, pages
         step = current_step(page)
         if step not in seen:
             seen.append(step)
+            assert page.locator("html").get_attribute("lang") == language
             results = Axe().run(page, options=WCAG_22_AA)
             assert results.violations_count == 0, f"{step}: {results.generate_report()}"
 
-    complete_check(page, live_server.url, 30, {"back_pain", "fever"}, on_step=check)
+    complete_check(page, live_server.url, 30, {"back_pain", "fever"}, on_step=check, path=path)
     check(page)
     # And an error state.
-    page.goto(live_server.url + "/check/")
-    page.get_by_role("button", name="Continue").click()
+    page.goto(live_server.url + path)
+    page.locator(NEXT_BUTTON).click()
     page.wait_for_selector(".error-summary")
     assert Axe().run(page, options=WCAG_22_AA).violations_count == 0
     context.close()

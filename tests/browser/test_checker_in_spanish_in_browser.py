@@ -1,12 +1,10 @@
-"""The checker in Spanish in real Chromium: with htmx, without JavaScript, switching
-language in the middle of a check, and axe-core on every Spanish screen."""
+"""The checker in Spanish in real Chromium: with htmx, without JavaScript, and switching
+language in the middle of a check. axe-core checks every Spanish screen in
+tests/browser/test_checker_in_browser.py, with the English ones."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.support.browser import (
-    NEXT_BUTTON,
-    WCAG_22_AA,
     complete_check,
     continue_,
     current_step,
@@ -65,30 +63,3 @@ def test_switching_language_after_htmx_steps_keeps_the_answers(page, live_server
     page.wait_for_selector("#checker[data-step=age]")
     assert page.locator("#checker input[name=age]").input_value() == "70"
     assert "70" not in page.url and "state" not in page.url
-
-
-def test_every_spanish_step_and_result_has_no_axe_violations(browser, live_server, pages):
-    context = browser.new_context(bypass_csp=True)
-    page = context.new_page()
-    seen: list[str] = []
-
-    def check(page):
-        page.wait_for_selector("#step-title")
-        step = current_step(page)
-        if step not in seen:
-            seen.append(step)
-            assert page.locator("html").get_attribute("lang") == "es"
-            results = Axe().run(page, options=WCAG_22_AA)
-            assert results.violations_count == 0, f"{step}: {results.generate_report()}"
-
-    complete_check(
-        page, live_server.url, 30, {"back_pain", "fever"}, on_step=check, path="/es/check/"
-    )
-    check(page)
-    # And an error state.
-    page.goto(live_server.url + "/es/check/")
-    page.locator(NEXT_BUTTON).click()
-    page.wait_for_selector(".error-summary")
-    assert Axe().run(page, options=WCAG_22_AA).violations_count == 0
-    context.close()
-    assert {"age", "pregnancy", "red_flags", "fever", "back", "review", "result"} <= set(seen)
