@@ -242,6 +242,8 @@ def test_the_list_action_marks_chosen_translations_checked(spanish_page, editor_
     spanish_page.refresh_from_db()
     assert not spanish_page.is_out_of_date
     assert spanish_page.source_fingerprint == english.fingerprint()
+    # The confirmation waits in the editor's session for the next page.
+    assert "1 translation marked as checked." in editor_client.get(response["Location"]).text
 
 
 def test_an_edit_to_a_translation_keeps_its_own_revisions(spanish_page, editor_client):
