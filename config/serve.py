@@ -4,8 +4,9 @@ One place for the server's settings, so `make run`, the README and the tests
 run the site the same way; each can be changed from the environment.
 
 Why granian and not gunicorn: on this app, with DEBUG off and the same SQLite
-database, granian answered 2.8 to 4 times as many requests per second as
-gunicorn's sync workers (README, "Choosing the app server"). Its connections
+database, granian answers 1.5 to 1.9 times as many requests per second as
+gunicorn's sync workers on a quiet machine, and more on a busy one (README,
+"Choosing the app server"). Its connections
 and request headers are handled by Rust threads; a request body is read from
 the Django thread, so a slow client needs the buffering proxy in front
 (deploy/nginx/guide.conf.in).
@@ -54,6 +55,17 @@ LOGGING = {
 }
 
 
+def access_log_on() -> bool:
+    """Whether granian writes the access log: yes, unless SERVER_ACCESS_LOG is "off".
+
+    Behind the shipped proxy, nginx already writes the same private line for
+    every request (deploy/nginx/guide.conf.in). Writing it a second time here
+    cost granian about a sixth of its requests per second (docs/benchmarks.md).
+    """
+    value = os.environ.get("SERVER_ACCESS_LOG", "on").strip().lower()
+    return value not in {"off", "false", "0", "no"}
+
+
 def server() -> Granian:
     cores = os.cpu_count() or 1
     return Granian(
@@ -68,7 +80,7 @@ def server() -> Granian:
         websockets=False,
         respawn_failed_workers=True,
         log_dictconfig=LOGGING,
-        log_access=True,
+        log_access=access_log_on(),
         log_access_format=ACCESS_LOG_FORMAT,
     )
 
