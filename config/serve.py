@@ -60,7 +60,7 @@ def access_log_on() -> bool:
 
     Behind the shipped proxy, nginx already writes the same private line for
     every request (deploy/nginx/guide.conf.in). Writing it a second time here
-    cost granian about a sixth of its requests per second (docs/benchmarks.md).
+    cost granian a sixth to a quarter of its requests per second (docs/benchmarks.md).
     """
     value = os.environ.get("SERVER_ACCESS_LOG", "on").strip().lower()
     return value not in {"off", "false", "0", "no"}
