@@ -56,6 +56,37 @@ def wait_for_log_lines(log: Path, needles: tuple[str, ...], seconds: float = 10)
         time.sleep(0.05)
 
 
+# Clients that send a request body slowly: the issue's probe took the site down with 4.
+SLOW_CLIENTS = 4
+PAGE_REQUEST = b"GET /conditions/sepsis/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+
+
+def page_while_bodies_trickle(port: int, clients: int) -> bytes:
+    """A content page asked for while ``clients`` connections have sent only part of a body.
+
+    Each of them holds a Django thread while it waits for the rest; the page must
+    still come from another one. b"" when it does not come within send_raw's timeout.
+    """
+    waiting = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(clients)]
+    try:
+        for connection in waiting:
+            connection.sendall(
+                b"POST /es/check/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Type: application/x-www-form-urlencoded\r\n"
+                b"Content-Length: 1000\r\n\r\nstate="
+            )
+        # Each reaches the checker (the Spanish one, so the log counts below are the
+        # English checker's steps alone) and waits for the rest of its body.
+        time.sleep(0.5)
+        try:
+            return send_raw(port, PAGE_REQUEST)
+        except TimeoutError:
+            return b""
+    finally:
+        for connection in waiting:
+            connection.close()
+
+
 @pytest.fixture(scope="module")
 def server_run(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("serve")
@@ -77,6 +108,7 @@ def server_run(tmp_path_factory):
                 + b"Host: 127.0.0.1\r\nConnection: close\r\n\r\n",
             )
             missing = client.get("/no-such-page/")
+            page_beside_slow_clients = page_while_bodies_trickle(port, SLOW_CLIENTS)
             body = b'{"age_years": 58, "findings": ["fever"]}'
             chunked = send_raw(
                 port,
@@ -98,6 +130,7 @@ def server_run(tmp_path_factory):
         forged=forged,
         missing=missing,
         chunked=chunked,
+        page_beside_slow_clients=page_beside_slow_clients,
     )
 
 
@@ -142,3 +175,8 @@ def test_debug_is_off(server_run):
 def test_a_chunked_body_gets_a_clear_411_through_the_real_server(server_run):
     assert server_run.chunked.startswith(b"HTTP/1.1 411")
     assert b"length_required" in server_run.chunked
+
+
+def test_a_few_clients_sending_bodies_slowly_do_not_stop_the_site(server_run):
+    # One worker here, so its eight Django threads are all there is.
+    assert server_run.page_beside_slow_clients.startswith(b"HTTP/1.1 200")

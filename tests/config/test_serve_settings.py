@@ -13,11 +13,11 @@ def server_env(monkeypatch):
     return monkeypatch
 
 
-def test_the_defaults_are_loopback_two_threads_and_an_access_log(server_env):
+def test_the_defaults_are_loopback_eight_threads_and_an_access_log(server_env):
     settings = server()
 
     assert (settings.bind_addr, settings.bind_port) == ("127.0.0.1", 8000)
-    assert settings.blocking_threads == 2
+    assert settings.blocking_threads == 8
     assert settings.log_access is True
 
 
