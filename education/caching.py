@@ -32,6 +32,7 @@ the page is rendered as if nothing had been kept.
 import functools
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
@@ -40,7 +41,6 @@ from django.db import Error as DatabaseError
 from django.db import transaction
 from django.db.models import Count, Max
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.translation import get_language
@@ -147,15 +147,24 @@ def _keep(key: str, value, seconds: float) -> None:
         logger.warning("Writing to the page cache failed", exc_info=True)
 
 
-@receiver(post_save, sender=Page)
-@receiver(post_delete, sender=Page)
-@receiver(post_save, sender=Section)
-@receiver(post_delete, sender=Section)
-def _pages_changed(**kwargs) -> None:
-    # Now, and again once the edit is committed: a request in between may have
-    # read the old version.
-    forget_pages_version()
-    transaction.on_commit(forget_pages_version)
+def forget_when_pages_change(forget: Callable[[], None]) -> None:
+    """Call ``forget`` whenever a page or a section is saved or deleted, for anything
+    a process keeps from the pages (their version here, the page links in
+    education.selectors). It is called at once, and again once the edit is
+    committed: a request in between may have read the old rows."""
+
+    def forget_now_and_on_commit(**kwargs) -> None:
+        forget()
+        transaction.on_commit(forget)
+
+    for signal in (post_save, post_delete):
+        for model in (Page, Section):
+            signal.connect(
+                forget_now_and_on_commit,
+                sender=model,
+                weak=False,  # the only reference to this inner function
+                dispatch_uid=f"{forget.__module__}.{forget.__qualname__}",
+            )
 
 
 def forget_pages_version() -> None:
@@ -164,6 +173,9 @@ def forget_pages_version() -> None:
         caches[PAGE_CACHE].delete(VERSION_KEY)
     except Exception:
         logger.warning("Writing to the page cache failed", exc_info=True)
+
+
+forget_when_pages_change(forget_pages_version)
 
 
 def cacheable(fingerprint):

@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.db import Error as DatabaseError
-from django.db import transaction
 from django.db.models import QuerySet
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.translation import get_language
 
 from config.outage import database_unavailable
-from education.models import Page, Section
+from education.caching import forget_when_pages_change
+from education.models import Page
 from education.shipped_pages import ShippedPage, shipped_pages
 
 
@@ -128,11 +126,4 @@ def forget_page_links() -> None:
     caches[LINKS_CACHE].delete_many([_links_key(code) for code, _name in settings.LANGUAGES])
 
 
-@receiver(post_save, sender=Page)
-@receiver(post_delete, sender=Page)
-@receiver(post_save, sender=Section)
-@receiver(post_delete, sender=Section)
-def _page_changed(**kwargs) -> None:
-    forget_page_links()
-    # Again once the edit is committed: a request in between may have read the old rows.
-    transaction.on_commit(forget_page_links)
+forget_when_pages_change(forget_page_links)
