@@ -1,12 +1,10 @@
 """Forms for the checker's steps: they check one screen's answers and say plainly what is wrong."""
 
 import functools
+from collections.abc import Callable
 
 from django import forms
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.utils.text import format_lazy
-from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from triage.engine import MAX_AGE, MIN_AGE
@@ -22,19 +20,24 @@ from triage.flow import (
     CheckState,
     Step,
 )
+from triage.translator import translator
 from triage.vocabulary import FINDINGS
 
 # The labels are marked for translation in triage/flow.py; translated when the form is shown.
 ANSWER_CHOICES = [(value, _(ANSWER_LABELS[value])) for value in ANSWERS]
 
 
+# Keyed by the active language's translator, which triage.translator replaces when
+# the catalogs change, so a changed catalog is never answered from here.
 @functools.lru_cache(maxsize=128)
-def _questions(language: str, codes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+def _questions(
+    translate: Callable[[str], str], codes: tuple[str, ...]
+) -> tuple[tuple[str, str, str], ...]:
     return tuple(
         (
             code,
-            gettext(FINDINGS[code].question),
-            gettext(FINDINGS[code].hint) if FINDINGS[code].hint else "",
+            translate(FINDINGS[code].question),
+            translate(FINDINGS[code].hint) if FINDINGS[code].hint else "",
         )
         for code in codes
     )
@@ -46,14 +49,7 @@ def questions(codes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
     Looked up once per language and screen: translating every question again
     on every step was most of the time it took to build a form.
     """
-    return _questions(get_language(), codes)
-
-
-@receiver(setting_changed)
-def _forget_questions(setting: str, **kwargs) -> None:
-    # Django reloads its translations when these change (tests only); so do we.
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
-        _questions.cache_clear()
+    return _questions(translator(), codes)
 
 
 AGE_OUT_OF_RANGE = format_lazy(_("Enter an age from {min} to {max}."), min=MIN_AGE, max=MAX_AGE)

@@ -7,9 +7,14 @@ from config.serve import server
 
 @pytest.fixture
 def server_env(monkeypatch):
-    for name in ("SERVER_HOST", "SERVER_PORT", "SERVER_WORKERS", "SERVER_THREADS"):
+    for name in (
+        "SERVER_HOST",
+        "SERVER_PORT",
+        "SERVER_WORKERS",
+        "SERVER_THREADS",
+        "SERVER_ACCESS_LOG",
+    ):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("SERVER_ACCESS_LOG", raising=False)
     return monkeypatch
 
 
