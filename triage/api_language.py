@@ -37,9 +37,14 @@ def in_requested_language(view):
 
     @functools.wraps(view)
     def translated(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        language = requested_language(request.headers.get("Accept-Language", ""))
-        with translation.override(language):
+        language = requested_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+        if language == translation.get_language():
+            # Usually so: LocaleMiddleware reads the same header for an address with no
+            # language in it. Switching to it and back would change nothing.
             response = view(request, *args, **kwargs)
+        else:
+            with translation.override(language):
+                response = view(request, *args, **kwargs)
         # Error messages are for the client's developers and stay in English; their
         # machine-readable codes are the same in every language.
         response["Content-Language"] = (

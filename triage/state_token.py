@@ -8,11 +8,19 @@ capped before anything else, the decompressed size is capped while inflating
 (a small token could otherwise inflate to gigabytes), and anything that does
 not decode is a ``BadStateToken``, which the checker answers with a 400 and a
 fresh start, never a 500.
+
+Every checker step reads one token and writes the next, so the signer and its
+derived HMAC key are worked out once per salt and secret instead of on every
+call; the tokens are the same, byte for byte, as Django's own.
 """
 
+import functools
+import hashlib
+import hmac
 import json
 import zlib
 
+from django.conf import settings
 from django.core import signing
 
 # A full check (every question answered) is well under 1 KB of token and 2 KB
@@ -25,15 +33,47 @@ class BadStateToken(ValueError):
     """The token is missing, not ours, expired, too large or not readable."""
 
 
+class _StateSigner(signing.TimestampSigner):
+    """Django's TimestampSigner (SHA-256) with its derived keys remembered.
+
+    ``signing.Signer.signature`` derives an HMAC key from the salt and the secret
+    with a SHA-256 on every call (django.utils.crypto.salted_hmac); this derives it
+    once and signs with the one-shot ``hmac.digest``.
+    """
+
+    def signature(self, value: str, key=None) -> str:
+        derived = _derived_key(self.salt, key or self.key)
+        return signing.b64_encode(hmac.digest(derived, value.encode(), "sha256")).decode()
+
+
+@functools.lru_cache(maxsize=256)
+def _derived_key(salt: str, secret: str | bytes) -> bytes:
+    # salted_hmac's derivation, with the key salt Signer.signature passes it.
+    secret = secret if isinstance(secret, bytes) else secret.encode()
+    return hashlib.sha256((salt + "signer").encode() + secret).digest()
+
+
+# Salts differ per kiosk turn (triage.views._state_salt), so a few hundred at most
+# are in use at once; the secrets are part of the key so a rotated one is never reused.
+@functools.lru_cache(maxsize=256)
+def _signer(salt: str, secret: str, fallbacks: tuple) -> _StateSigner:
+    return _StateSigner(key=secret, salt=salt, fallback_keys=fallbacks)
+
+
+def _signer_for(salt: str) -> _StateSigner:
+    return _signer(salt, settings.SECRET_KEY, tuple(settings.SECRET_KEY_FALLBACKS))
+
+
 def dump(data: object, salt: str) -> str:
-    return signing.dumps(data, salt=salt, compress=True)
+    """The same token as ``signing.dumps(data, salt=salt, compress=True)``."""
+    return _signer_for(salt).sign_object(data, compress=True)
 
 
 def load(token: str, salt: str, max_age: int) -> object:
     if not token or len(token) > MAX_TOKEN_CHARACTERS:
         raise BadStateToken("no token, or too long")
     try:
-        payload = signing.TimestampSigner(salt=salt).unsign(token, max_age=max_age).encode()
+        payload = _signer_for(salt).unsign(token, max_age=max_age).encode()
         compressed = payload[:1] == b"."
         raw = signing.b64_decode(payload[1:] if compressed else payload)
         if compressed:

@@ -353,7 +353,7 @@ def _render_step(request, state, form=None, status=200, notice="") -> HttpRespon
 
     if _same_for_everyone(request, state, form, status, notice):
         key = (get_language(), bool(request.htmx), state.step, progress)
-        response = rendered_steps.reuse_screen(request, key, state_token, render_step)
+        response = rendered_steps.reuse_screen(key, state_token, render_step)
     else:
         response = render_step()
     # Every checker page carries answers: never keep a copy anywhere (no-store, private).

@@ -32,6 +32,33 @@ def test_the_format_is_django_s_signed_compressed_json():
     assert state_token.load(token, SALT, MAX_AGE) == data
 
 
+def test_django_reads_the_tokens_we_write():
+    data = {"s": "review", "a": 40, "r": {"fever": "yes"}, "d": ["age"], "v": True}
+    assert signing.loads(state_token.dump(data, SALT), salt=SALT, max_age=MAX_AGE) == data
+
+
+def test_a_token_signed_for_another_salt_is_refused():
+    token = state_token.dump({"s": "age"}, SALT)
+    with pytest.raises(state_token.BadStateToken):
+        state_token.load(token, SALT + ":kiosk:2", MAX_AGE)
+
+
+def test_a_rotated_secret_key_still_reads_tokens_signed_with_the_old_one(settings):
+    data = {"s": "age", "a": None, "r": {}, "d": [], "v": False}
+    old = state_token.dump(data, SALT)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 40
+    assert state_token.load(old, SALT, MAX_AGE) == data
+    assert signing.loads(state_token.dump(data, SALT), salt=SALT) == data
+
+
+def test_a_token_signed_with_a_key_no_longer_listed_is_refused(settings):
+    old = state_token.dump({"s": "age"}, SALT)
+    settings.SECRET_KEY = "a-new-secret-key-" + "x" * 40
+    with pytest.raises(state_token.BadStateToken):
+        state_token.load(old, SALT, MAX_AGE)
+
+
 @pytest.mark.parametrize(
     "token",
     [
