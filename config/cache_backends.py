@@ -129,6 +129,11 @@ class ProcessMemoryCache(LocMemCache):
     thread-safety are LocMemCache's own.
     """
 
+    def validate_key(self, key):
+        """Nothing to check. Django's check warns about keys memcached would refuse,
+        so that code can move to it; this cache is this process's memory by
+        definition, its keys are the code's own, and the check took most of a read."""
+
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
         with self._lock:

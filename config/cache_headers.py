@@ -8,6 +8,9 @@ these have, gets the same headers written directly; any other goes through
 Django's helper, so headers set earlier are merged exactly as Django merges them.
 """
 
+import functools
+import time
+
 from django.http import HttpResponseBase
 from django.utils import cache
 from django.utils.http import http_date
@@ -21,5 +24,11 @@ def add_never_cache_headers(response: HttpResponseBase) -> None:
     if response.has_header("Cache-Control") or response.has_header("Expires"):
         cache.add_never_cache_headers(response)
         return
-    response.headers["Expires"] = http_date()
+    response.headers["Expires"] = _http_date_of(int(time.time()))
     response.headers["Cache-Control"] = NEVER_CACHE_CONTROL
+
+
+# An HTTP date names a whole second, so it is formatted once per second, not per response.
+@functools.lru_cache(maxsize=2)
+def _http_date_of(second: int) -> str:
+    return http_date(second)

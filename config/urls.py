@@ -23,8 +23,22 @@ sitemaps = {"pages": PageSitemap, "static": StaticViewSitemap}
 # Each app's addresses sit under their own prefix, so a request for another
 # app's address is turned away at the prefix instead of being tried against each of
 # its patterns: finding the checker's view took four times as long as the floor's.
-urlpatterns = [
-    path("triage/api/", include("triage.api_urls")),
+# Django tries the patterns in order, so the busiest come first: the JSON API, which
+# clinics' systems call, then the pages people read. What editors, crawlers and
+# kiosks' service workers ask for is tried last (the language group turns away an
+# address it does not have, and the search goes on below it).
+urlpatterns = [path("triage/api/", include("triage.api_urls"))]
+
+urlpatterns += i18n_patterns(
+    path("", education_views.home, name="home"),
+    path("check/", include("triage.urls")),
+    path("kiosk/", include("kiosk.urls")),
+    # Last: its addresses share no prefix, so it cannot turn others away early.
+    path("", include("education.urls")),
+    prefix_default_language=False,
+)
+
+urlpatterns += [
     path("infobutton/", include("education.infobutton_urls")),
     path("kiosk/", include("kiosk.worker_urls")),
     path("language/<str:code>/", education_views.switch_language, name="switch_language"),
@@ -39,15 +53,6 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
-
-urlpatterns += i18n_patterns(
-    path("", education_views.home, name="home"),
-    path("check/", include("triage.urls")),
-    path("kiosk/", include("kiosk.urls")),
-    # Last: its addresses share no prefix, so it cannot turn others away early.
-    path("", include("education.urls")),
-    prefix_default_language=False,
-)
 
 # Error pages built from settings alone (config/errors.py): they render with the
 # database down and without a static manifest.

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from scripts.bench import lighthouse, nginx
-from scripts.bench.load import LoadResult, wrk
+from scripts.bench.load import LoadResult, median_of, wrk
 from scripts.bench.page_weight import page_weight
 from scripts.bench.processes import HOST, Processes, port_is_free, raise_on_signal
 from scripts.bench.report import DOCS, STEADY_RATE, Run, render, write_docs
@@ -21,6 +21,7 @@ from scripts.bench.site import (
     APP_SERVERS,
     CONDITION_PAGE,
     ROOT,
+    Target,
     environment,
     fetch,
     prepare,
@@ -113,6 +114,7 @@ class Measure:
             servers={name: server_shape(name, self.env) for name in APP_SERVERS},
             duration=args.duration,
             steady_duration=args.steady_duration,
+            rounds=args.rounds,
         )
 
     def wrk(self, name: str, base: str, target, rate: int = 0) -> LoadResult:
@@ -126,14 +128,28 @@ class Measure:
             APP_SERVERS[name], APP_PORT, name, cwd=ROOT, env=self.env, stdout=log, stderr=log
         )
 
+    def rounds(self, measurements: list[tuple[str, str, Target]]) -> None:
+        """Each (name, base address, target) flat out, all of them in turn, for as many
+        rounds as asked; the median round of each is kept (load.median_of)."""
+        results: dict[str, list[LoadResult]] = {name: [] for name, _base, _target in measurements}
+        for number in range(1, self.args.rounds + 1):
+            if self.args.rounds > 1:
+                print(f" round {number} of {self.args.rounds}:", flush=True)
+            for name, base, target in measurements:
+                results[name].append(self.wrk(name, base, target))
+        for name, rounds in results.items():
+            self.run.load[name] = median_of(rounds)
+
     def app_server(self, name: str) -> None:
         print(f"{name} on {self.base} ({self.run.servers[name]}), {self.args.duration} s each:")
         server = self.start_app(name)
         try:
-            for target in targets(self.base).values():
-                self.run.load[f"{name}, {target.name}"] = self.wrk(
-                    f"{name}, {target.name}", self.base, target
-                )
+            self.rounds(
+                [
+                    (f"{name}, {target.name}", self.base, target)
+                    for target in targets(self.base).values()
+                ]
+            )
         finally:
             self.procs.stop(server)
 
@@ -146,12 +162,12 @@ class Measure:
             content = found["content page"]
             print("nginx, over TLS:")
             proxy.serve_file(CONDITION_PAGE, fetch(self.base + CONDITION_PAGE).body, FILE_PORT)
-            self.run.load["nginx, file"] = self.wrk(
-                "nginx, file", f"https://{HOST}:{FILE_PORT}", content
-            )
             proxy.serve_proxy(APP_PORT, ROOT / "staticfiles", PROXY_PORT)
-            self.run.load["proxy, content page"] = self.wrk(
-                "proxy, content page", f"https://{HOST}:{PROXY_PORT}", content
+            self.rounds(
+                [
+                    ("nginx, file", f"https://{HOST}:{FILE_PORT}", content),
+                    ("proxy, content page", f"https://{HOST}:{PROXY_PORT}", content),
+                ]
             )
             print(f"granian at a steady {STEADY_RATE} requests/s:")
             for name in ("checker step", "JSON API"):
@@ -185,6 +201,12 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per flat-out run (10)")
     parser.add_argument(
         "--steady-duration", type=int, default=20, help="seconds per steady-rate run (20)"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="flat-out rounds of every target, interleaved; the median is reported (3)",
     )
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument("--no-write", action="store_true", help="do not update the docs")

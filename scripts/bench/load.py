@@ -11,7 +11,7 @@ server could not keep up and the latency understates the truth.
 import json
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scripts.bench.processes import Processes
@@ -58,6 +58,26 @@ class LoadResult:
     socket_errors: str
     wrong: int
     rate: int = 0  # the steady rate asked for; 0 for flat out
+    # Flat out, every round's requests/s when the target was measured more than once.
+    round_rates: tuple[float, ...] = ()
+
+
+def median_of(results: list[LoadResult]) -> LoadResult:
+    """The round with the median requests/s, standing for all of them.
+
+    The machine is shared, so one round can be slowed by a neighbour; rounds of
+    each target are interleaved with the other targets' (scripts/bench/__main__.py)
+    and the median is reported, never the best. Answers that were not 2xx, or
+    wrong, are counted over every round.
+    """
+    ordered = sorted(results, key=lambda result: result.requests_per_second)
+    middle = ordered[(len(ordered) - 1) // 2]
+    return replace(
+        middle,
+        non_2xx=sum(result.non_2xx for result in results),
+        wrong=sum(result.wrong for result in results),
+        round_rates=tuple(result.requests_per_second for result in results),
+    )
 
 
 def lua_string(value: str) -> str:

@@ -36,6 +36,7 @@ class Run:
     servers: dict[str, str]
     duration: int
     steady_duration: int
+    rounds: int = 1
     load: dict[str, LoadResult] = field(default_factory=dict)
     steady: dict[str, LoadResult] = field(default_factory=dict)
     load_averages: list[float] = field(default_factory=list)
@@ -109,16 +110,30 @@ def targets(run: Run) -> list[tuple[str, str, bool]]:
     return rows
 
 
+def rounds_text(rounds: int) -> str:
+    if rounds == 1:
+        return "one round of each target"
+    return (
+        f"{rounds} rounds, each running every target of its server (or both nginx "
+        "measurements) in turn, and each target's median round reported, never its best"
+    )
+
+
 def load_table(results: dict[str, LoadResult]) -> list[str]:
+    """One row per measurement; with several rounds, the median round's figures and
+    every round's requests/s, in the order they ran."""
+    rounds = any(result.round_rates for result in results.values())
     lines = [
-        "| server, target | request | requests/s | p50 | p99 | non-2xx | wrong answers |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| server, target | request | requests/s | p50 | p99 | non-2xx | wrong answers |"
+        + (" every round, requests/s |" if rounds else ""),
+        "|---|---|---:|---:|---:|---:|---:|" + ("---|" if rounds else ""),
     ]
     for name, result in results.items():
         lines.append(
             f"| {name} | `{result.request}` | {result.requests_per_second:,.0f} | "
             f"{result.p50_ms:.1f} ms | {result.p99_ms:.1f} ms | {result.non_2xx} | "
             f"{result.wrong} |"
+            + (f" {', '.join(f'{rate:,.0f}' for rate in result.round_rates)} |" if rounds else "")
         )
     return lines
 
@@ -140,7 +155,8 @@ def render(run: Run) -> str:
         "and a minimal server sending the condition page's bytes from a file. Both over TLS "
         "with keep-alive, access log on.",
         f"- Flat out: `wrk -t{THREADS} -c{CONNECTIONS} -d{run.duration}s --latency` after a "
-        f"2 s warm-up. Steady: wrk with {STEADY_CONNECTIONS} connections paced by a Lua "
+        f"2 s warm-up; {rounds_text(run.rounds)}. Steady: wrk with {STEADY_CONNECTIONS} "
+        "connections paced by a Lua "
         f"`delay()` to {STEADY_RATE} requests/s in total for {run.steady_duration} s. The load "
         "generator runs on the same cores as the servers.",
         "",

@@ -79,3 +79,12 @@ def test_delete_and_clear_forget_values():
     assert cache.get_many(["a", "b"]) == {"b": 2}
     cache.clear()
     assert cache.get("b") is None
+
+
+def test_keys_memcached_would_refuse_are_kept_without_a_warning(recwarn):
+    # Only process memory ever holds these, so memcached's key rules do not apply.
+    cache = fresh_cache()
+    cache.set("a key with spaces " + "x" * 300, 1)
+
+    assert cache.get("a key with spaces " + "x" * 300) == 1
+    assert not recwarn.list
