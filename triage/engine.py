@@ -339,7 +339,11 @@ def _answers_behind(
     used = {code for rule in deciding for code in rule.triggers(present)}
     answers = {code for code in used if code in given}
     answers |= {g for g in given if used.intersection(FINDINGS[g].implies)}
-    return tuple(code for code in FINDINGS if code in answers)
+    return tuple(sorted(answers, key=_QUESTION_ORDER.__getitem__))
+
+
+# A finding's place in the vocabulary, which is the order the checker asks in.
+_QUESTION_ORDER = {code: position for position, code in enumerate(FINDINGS)}
 
 
 def _join(items: list[str], tr: Translate) -> str:
