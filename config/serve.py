@@ -4,7 +4,7 @@ One place for the server's settings, so `make run`, the README and the tests
 run the site the same way; each can be changed from the environment.
 
 Why granian and not gunicorn: on this app, with DEBUG off and the same SQLite
-database, granian answers 1.6 to 2.4 times as many requests per second as
+database, granian answers 1.5 to 2.4 times as many requests per second as
 gunicorn's sync workers (README, "Choosing the app server"). Its connections
 and request headers are handled by Rust threads; a request body is read from
 the Django thread, so a slow client needs the buffering proxy in front
