@@ -32,6 +32,18 @@ def test_the_format_is_django_s_signed_compressed_json():
     assert state_token.load(token, SALT, MAX_AGE) == data
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"s": "red_flags", "a": 60, "r": {}, "d": ["age"], "v": False},  # too short to compress
+        {"s": "review", "r": {f"x{n}": "no" for n in range(50)}},  # compressed
+    ],
+)
+def test_our_tokens_are_djangos_byte_for_byte(monkeypatch, data):
+    monkeypatch.setattr(signing.time, "time", lambda: 1_800_000_000.5)
+    assert state_token.dump(data, SALT) == signing.dumps(data, salt=SALT, compress=True)
+
+
 def test_django_reads_the_tokens_we_write():
     data = {"s": "review", "a": 40, "r": {"fever": "yes"}, "d": ["age"], "v": True}
     assert signing.loads(state_token.dump(data, SALT), salt=SALT, max_age=MAX_AGE) == data
