@@ -9,9 +9,23 @@ capped before anything else, the decompressed size is capped while inflating
 not decode is a ``BadStateToken``, which the checker answers with a 400 and a
 fresh start, never a 500.
 
-Every checker step reads one token and writes the next, so the signer and its
-derived HMAC key are worked out once per salt and secret instead of on every
-call; the tokens are the same, byte for byte, as Django's own.
+Every checker step reads one token and writes the next, inside a server
+thread that shares the interpreter with seven others (config/serve.py), so
+how the work is done matters as much as how much there is:
+
+- The signer and its derived HMAC key are worked out once per salt and secret,
+  not on every call, and signing uses ``hmac.new``, which keeps the GIL for a
+  short message. ``hmac.digest`` gives it up on every call; under load each
+  such call can leave the request waiting behind another thread for up to
+  the 5 ms switch interval.
+- zlib gives up the GIL too, and ``zlib.compress`` sets up 256 KB of state
+  that the allocator hands back to the system after each call: about 50 µs
+  of page faults for a 50-byte state. So a state too small to shrink is not
+  compressed at all, and a larger one is compressed with a 1 KB window and
+  small hash tables, which shrink a whole check's answers just as well.
+
+The tokens keep Django's format, so ``signing.loads`` reads them, and tokens
+written by ``signing.dumps`` (an older release's) are read here.
 """
 
 import functools
@@ -33,17 +47,27 @@ class BadStateToken(ValueError):
     """The token is missing, not ours, expired, too large or not readable."""
 
 
+# A state this small (the first two screens') has too little repetition for
+# zlib to shorten it; from the third screen on, states are several times larger.
+COMPRESS_FROM_BYTES = 128
+# A 1 KB window and the smallest hash tables that still find a whole check's
+# repetitions: about 5 KB of zlib state instead of 256 KB (see the docstring).
+DEFLATE_WINDOW_BITS = 10
+DEFLATE_MEMORY_LEVEL = 2
+
+
 class _StateSigner(signing.TimestampSigner):
     """Django's TimestampSigner (SHA-256) with its derived keys remembered.
 
     ``signing.Signer.signature`` derives an HMAC key from the salt and the secret
     with a SHA-256 on every call (django.utils.crypto.salted_hmac); this derives it
-    once and signs with the one-shot ``hmac.digest``.
+    once. Same signatures.
     """
 
     def signature(self, value: str, key=None) -> str:
         derived = _derived_key(self.salt, key or self.key)
-        return signing.b64_encode(hmac.digest(derived, value.encode(), "sha256")).decode()
+        mac = hmac.new(derived, value.encode(), hashlib.sha256).digest()
+        return signing.b64_encode(mac).decode()
 
 
 @functools.lru_cache(maxsize=256)
@@ -64,9 +88,23 @@ def _signer_for(salt: str) -> _StateSigner:
     return _signer(salt, settings.SECRET_KEY, tuple(settings.SECRET_KEY_FALLBACKS))
 
 
+def _deflate(raw: bytes) -> bytes:
+    deflater = zlib.compressobj(
+        zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, DEFLATE_WINDOW_BITS, DEFLATE_MEMORY_LEVEL
+    )
+    return deflater.compress(raw) + deflater.flush()
+
+
 def dump(data: object, salt: str) -> str:
-    """The same token as ``signing.dumps(data, salt=salt, compress=True)``."""
-    return _signer_for(salt).sign_object(data, compress=True)
+    """``data`` signed in the format of ``signing.dumps(data, salt=salt, compress=True)``:
+    JSON, compressed when that makes it shorter (marked by a leading "."), base64."""
+    raw = json.dumps(data, separators=(",", ":")).encode("latin-1")  # as JSONSerializer
+    body = signing.b64_encode(raw).decode()
+    if len(raw) >= COMPRESS_FROM_BYTES:
+        compressed = _deflate(raw)
+        if len(compressed) < len(raw) - 1:
+            body = "." + signing.b64_encode(compressed).decode()
+    return _signer_for(salt).sign(body)
 
 
 def load(token: str, salt: str, max_age: int) -> object:

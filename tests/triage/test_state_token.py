@@ -9,6 +9,7 @@ from django.core import signing
 from tests.support.checker import Checker
 from triage import state_token
 from triage.views import STATE_SALT
+from triage.vocabulary import FINDINGS
 
 SALT = STATE_SALT
 MAX_AGE = 60
@@ -32,16 +33,27 @@ def test_the_format_is_django_s_signed_compressed_json():
     assert state_token.load(token, SALT, MAX_AGE) == data
 
 
-@pytest.mark.parametrize(
-    "data",
-    [
-        {"s": "red_flags", "a": 60, "r": {}, "d": ["age"], "v": False},  # too short to compress
-        {"s": "review", "r": {f"x{n}": "no" for n in range(50)}},  # compressed
-    ],
-)
-def test_our_tokens_are_djangos_byte_for_byte(monkeypatch, data):
+def test_a_state_too_small_to_shrink_is_djangos_token_byte_for_byte(monkeypatch):
+    data = {"s": "red_flags", "a": 60, "r": {}, "d": ["age"], "v": False}
     monkeypatch.setattr(signing.time, "time", lambda: 1_800_000_000.5)
-    assert state_token.dump(data, SALT) == signing.dumps(data, salt=SALT, compress=True)
+    token = state_token.dump(data, SALT)
+    assert not token.startswith(".")
+    assert token == signing.dumps(data, salt=SALT, compress=True)
+
+
+def test_a_whole_checks_state_is_compressed_and_django_reads_it():
+    data = {
+        "s": "result",
+        "a": 70,
+        "r": {code: "yes" if n % 3 else "no" for n, code in enumerate(FINDINGS)},
+        "d": ["age", "red_flags", "fever", "back", "urinary", "risk", "review"],
+        "v": False,
+    }
+    token = state_token.dump(data, SALT)
+    uncompressed = signing.dumps(data, salt=SALT)
+    assert token.startswith(".")
+    assert len(token) < len(uncompressed) / 2
+    assert signing.loads(token, salt=SALT) == data == state_token.load(token, SALT, MAX_AGE)
 
 
 def test_django_reads_the_tokens_we_write():
