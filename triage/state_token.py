@@ -100,11 +100,10 @@ def dump(data: object, salt: str) -> str:
     """``data`` signed in the format of ``signing.dumps(data, salt=salt, compress=True)``:
     JSON, compressed when that makes it shorter (marked by a leading "."), base64."""
     raw = json.dumps(data, separators=(",", ":")).encode("latin-1")  # as JSONSerializer
-    body = signing.b64_encode(raw).decode()
-    if len(raw) >= COMPRESS_FROM_BYTES:
-        compressed = _deflate(raw)
-        if len(compressed) < len(raw) - 1:
-            body = "." + signing.b64_encode(compressed).decode()
+    if len(raw) >= COMPRESS_FROM_BYTES and len(compressed := _deflate(raw)) < len(raw) - 1:
+        body = "." + signing.b64_encode(compressed).decode()
+    else:
+        body = signing.b64_encode(raw).decode()
     return _signer_for(salt).sign(body)
 
 
