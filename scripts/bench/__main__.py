@@ -2,6 +2,7 @@
 
 import argparse
 import datetime
+import functools
 import importlib.metadata
 import os
 import platform
@@ -189,11 +190,18 @@ class Measure:
         for name, url in PAGE_TYPES.items():
             self.run.load_averages.append(os.getloadavg()[0])
             if url is None:
-                result = lighthouse.lighthouse_result_page(self.procs, self.work, self.base)
+                address = "POST /check/ (the final submit)"
+                measure = functools.partial(
+                    lighthouse.lighthouse_result_page, self.procs, self.work, self.base
+                )
             else:
-                result = lighthouse.lighthouse(self.procs, self.work, name, self.base + url)
+                address = self.base + url
+                measure = functools.partial(
+                    lighthouse.lighthouse, self.procs, self.work, name, address
+                )
+            result = lighthouse.measured(name, address, measure)
             self.run.lighthouse.append(result)
-            print(f"  {name}: {result.scores}", flush=True)
+            print(f"  {name}: {result.scores or 'not measured'}", flush=True)
 
 
 def main() -> None:

@@ -8,7 +8,8 @@ forms, so scripts/lighthouse/result-flow.mjs walks there in the browser.
 import json
 import re
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.bench.processes import Processes
@@ -18,6 +19,10 @@ LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = json.loads((ROOT / "scripts" / "chromium.json").read_text())
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Lighthouse sometimes fails to record a page load's trace ("NO_NAVSTART ... Please
+# run Lighthouse again"); one more try, and then the page is reported as not measured
+# instead of losing the whole run's figures.
+ATTEMPTS = 2
 
 
 @dataclass
@@ -27,6 +32,28 @@ class LighthouseResult:
     scores: dict[str, int]
     # Audits that cost points: (category, audit title, details).
     misses: list[tuple[str, str, str]]
+    # Why the page has no scores, when Lighthouse failed on every attempt.
+    error: str = field(default="")
+
+
+def measured(name: str, url: str, measure: Callable[[], LighthouseResult]) -> LighthouseResult:
+    """``measure()``, tried up to ATTEMPTS times; a page Lighthouse never measured is
+    returned with no scores and the reason, for the report to count as a miss."""
+    reason = ""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return measure()
+        except subprocess.CalledProcessError as error:
+            reason = failure_reason(error.stderr)
+            print(f"  {name}: Lighthouse failed (attempt {attempt} of {ATTEMPTS}): {reason}")
+    return LighthouseResult(name, url, {}, [], error=reason)
+
+
+def failure_reason(stderr: bytes | str | None) -> str:
+    text = stderr.decode(errors="replace") if isinstance(stderr, bytes) else stderr or ""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    runtime = [line for line in lines if "error" in line.lower()]
+    return (runtime or lines or ["no message"])[-1][:200]
 
 
 def read_report(name: str, url: str, report: dict) -> LighthouseResult:

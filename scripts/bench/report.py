@@ -7,7 +7,7 @@ never lowered here: a missed target is reported as missed.
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.bench.lighthouse import CATEGORIES, LighthouseResult
+from scripts.bench.lighthouse import ATTEMPTS, CATEGORIES, LighthouseResult
 from scripts.bench.load import CONNECTIONS, STEADY_CONNECTIONS, THREADS, LoadResult
 from scripts.bench.page_weight import TARGET_BYTES, Weight
 
@@ -98,8 +98,9 @@ def targets(run: Run) -> list[tuple[str, str, bool]]:
             f"{result.name} {category} {result.scores[category]}"
             for result in run.lighthouse
             for category in CATEGORIES
-            if result.scores[category] < 100
+            if not result.error and result.scores[category] < 100
         ]
+        below += [f"{result.name} not measured" for result in run.lighthouse if result.error]
         rows.append(
             (
                 "Lighthouse 100 in all four categories on every page type (issue 10)",
@@ -190,8 +191,15 @@ def render(run: Run) -> str:
             "|---|---:|---:|---:|---:|",
         ]
         for result in run.lighthouse:
+            if result.error:
+                lines.append(f"| {result.name} | not measured | - | - | - |")
+                continue
             scores = " | ".join(str(result.scores[category]) for category in CATEGORIES)
             lines.append(f"| {result.name} | {scores} |")
+        failed = [result for result in run.lighthouse if result.error]
+        if failed:
+            lines += ["", f"Not measured, after {ATTEMPTS} tries each:", ""]
+            lines += [f"- {result.name}: {result.error}" for result in failed]
         misses = [(result.name, *miss) for result in run.lighthouse for miss in result.misses]
         if misses:
             lines += ["", "Scored audits below full marks:", ""]
