@@ -2,6 +2,8 @@
 language in the middle of a check. axe-core checks every Spanish screen in
 tests/browser/test_checker_in_browser.py, with the English ones."""
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from tests.support.browser import (
@@ -62,4 +64,6 @@ def test_switching_language_after_htmx_steps_keeps_the_answers(page, live_server
     page.get_by_role("button", name="Back").click()
     page.wait_for_selector("#checker[data-step=age]")
     assert page.locator("#checker input[name=age]").input_value() == "70"
-    assert "70" not in page.url and "state" not in page.url
+    # The path and query only: the live server's random port may well contain "70".
+    address = urlsplit(page.url)
+    assert "70" not in address.path + address.query and "state" not in address.query
