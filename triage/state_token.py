@@ -99,7 +99,7 @@ def _deflate(raw: bytes) -> bytes:
 def dump(data: object, salt: str) -> str:
     """``data`` signed in the format of ``signing.dumps(data, salt=salt, compress=True)``:
     JSON, compressed when that makes it shorter (marked by a leading "."), base64."""
-    raw = json.dumps(data, separators=(",", ":")).encode("latin-1")  # as JSONSerializer
+    raw = signing.JSONSerializer().dumps(data)
     if len(raw) >= COMPRESS_FROM_BYTES and len(compressed := _deflate(raw)) < len(raw) - 1:
         body = "." + signing.b64_encode(compressed).decode()
     else:

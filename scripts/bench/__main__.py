@@ -190,7 +190,7 @@ class Measure:
         for name, url in PAGE_TYPES.items():
             self.run.load_averages.append(os.getloadavg()[0])
             if url is None:
-                address = "POST /check/ (the final submit)"
+                address = lighthouse.RESULT_PAGE
                 measure = functools.partial(
                     lighthouse.lighthouse_result_page, self.procs, self.work, self.base
                 )
