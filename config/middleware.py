@@ -1,8 +1,10 @@
 """Response headers Django does not set itself, and request bodies it cannot read."""
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.utils.translation import gettext
+
+from config.json_response import json_response
 
 # The site needs no camera, location, payment or other powerful feature; say so,
 # so that nothing injected into a page could ask for them.
@@ -55,6 +57,6 @@ class RefuseUnsizedBodyMiddleware:
                 "chunked request bodies are not accepted."
             )
             if request.path_info.startswith("/triage/api/"):
-                return JsonResponse({"error": message, "code": "length_required"}, status=411)
+                return json_response({"error": message, "code": "length_required"}, status=411)
             return HttpResponse(message, status=411, content_type="text/plain; charset=utf-8")
         return self.get_response(request)

@@ -22,10 +22,11 @@ import logging
 
 from django.db import Error as DatabaseError
 from django.db import connections
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 
 from config.errors import render_bare_page
+from config.json_response import json_response
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class DatabaseOutageMiddleware:
             return None
         database_unavailable(exception)
         if request.path.startswith(API_PATH_PREFIX):
-            response = JsonResponse(
+            response = json_response(
                 {"error": "Temporarily unavailable. Try again shortly.", "code": "unavailable"},
                 status=503,
             )

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -24,6 +24,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from config import personalisation
 from config.cache_headers import add_never_cache_headers
+from config.json_response import json_response
 from education.caching import cacheable, content_etag
 from education.languages import LanguageLink, language_codes, language_name, path_in_language
 from education.selectors import existing_pages, existing_slugs, page_links
@@ -64,8 +65,8 @@ STATE_MAX_AGE_SECONDS = 24 * 60 * 60
 # --- JSON API ---------------------------------------------------------------------------
 
 
-def _api_error(code: str, message: str, status: int = 400) -> JsonResponse:
-    response = JsonResponse({"error": message, "code": code}, status=status)
+def _api_error(code: str, message: str, status: int = 400) -> HttpResponse:
+    response = json_response({"error": message, "code": code}, status=status)
     add_never_cache_headers(response)
     return response
 
@@ -114,7 +115,7 @@ def _request_body(request: HttpRequest) -> bytes:
 
 @csrf_exempt
 @in_requested_language
-def api_assess(request: HttpRequest) -> JsonResponse:
+def api_assess(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         response = _api_error("method_not_allowed", "Use POST with a JSON body.", status=405)
         response["Allow"] = "POST"
@@ -133,16 +134,16 @@ def api_assess(request: HttpRequest) -> JsonResponse:
     )
     body = assessment.to_dict(translate=translate)
     body["conditions"] = _page_links(assessment.conditions)
-    response = JsonResponse(body)
+    response = json_response(body)
     add_never_cache_headers(response)
     return response
 
 
 @_api_read_only
 @in_requested_language
-def api_contract(request: HttpRequest) -> JsonResponse:
+def api_contract(request: HttpRequest) -> HttpResponse:
     """The vocabulary, so another client can build its own form."""
-    response = JsonResponse(
+    response = json_response(
         {
             "contract": CONTRACT_VERSION,
             "rules_version": RULES_VERSION,
@@ -236,14 +237,14 @@ def how_it_decides(request: HttpRequest) -> HttpResponse:
 @_api_read_only
 @in_requested_language
 @cacheable_with_rules
-def api_rules(request: HttpRequest) -> JsonResponse:
+def api_rules(request: HttpRequest) -> HttpResponse:
     """The same rule book as JSON, for clinicians' and auditors' own tools."""
     book = rule_book(
         emergency_number=settings.EMERGENCY_NUMBER,
         translate=gettext,
         page_url=_condition_address,
     )
-    return JsonResponse(book.to_dict())
+    return json_response(book.to_dict())
 
 
 # --- The checker --------------------------------------------------------------------------
