@@ -22,6 +22,7 @@ Plain Python with no Django import. The views can pass Django's ``gettext`` as
 ``translate`` so that sentences built from parts are translated part by part.
 """
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -144,7 +145,7 @@ def assess(
         # not depend on one line of rule data.
         level = most_urgent((level, "urgent"))
     deciding = tuple(rule for rule in matched if rule.level == level)
-    conditions = _order_conditions(matched, deciding)
+    conditions = _order_conditions(matched, deciding, level)
     # Rules are ordered most specific first, so the first place named wins.
     go_to = next((rule.go_to for rule in deciding if rule.go_to), "")
 
@@ -264,13 +265,17 @@ def _index_rules(rules: tuple[Rule, ...]) -> tuple[dict[str, tuple[int, ...]], t
     that must always be looked at.
 
     A rule matches only when every one of its ``all_of`` findings is present, so it
-    need only be looked at when the first of them is; a rule with no ``all_of`` needs
+    need only be looked at when one of them is: the one the fewest rules require (the
+    first of them on a tie), so that a common answer such as back pain does not set
+    off every rule that needs it and something rarer. A rule with no ``all_of`` needs
     one of its ``any_of``. A rule that names no finding at all is always looked at.
     """
+    required_by = Counter(code for rule in rules for code in rule.all_of)
     by_finding: dict[str, list[int]] = {}
     always: list[int] = []
     for position, rule in enumerate(rules):
-        keys = rule.all_of[:1] or rule.any_of
+        rarest = min(rule.all_of, key=required_by.__getitem__, default=None)
+        keys = (rarest,) if rarest is not None else rule.any_of
         if not keys:
             always.append(position)
         for code in keys:
@@ -304,7 +309,9 @@ def _with_implied(given: frozenset[str]) -> frozenset[str]:
         present |= implied
 
 
-def _order_conditions(matched: tuple[Rule, ...], deciding: tuple[Rule, ...]) -> tuple[str, ...]:
+def _order_conditions(
+    matched: tuple[Rule, ...], deciding: tuple[Rule, ...], level: str
+) -> tuple[str, ...]:
     """Conditions of the deciding rules first, then the rest, most urgent rule first.
 
     Among the deciding rules, the condition that more of them point to comes first: a
@@ -317,8 +324,11 @@ def _order_conditions(matched: tuple[Rule, ...], deciding: tuple[Rule, ...]) -> 
         for position, slug in enumerate(rule.conditions):
             weight[slug] = weight.get(slug, 0) + (2 if position == 0 else 1)
     first = sorted(weight, key=lambda slug: -weight[slug])  # stable: ties keep rule order
+    # The deciding rules are the matched rules at the result's level, so the others are
+    # those below it. Comparing levels is cheaper than asking whether a rule is among
+    # the deciding ones, which compares rules field by field.
     others = sorted(
-        (rule for rule in matched if rule not in deciding),
+        (rule for rule in matched if rule.level != level),
         key=lambda rule: -rank(rule.level),
     )
     ordered: dict[str, None] = dict.fromkeys(first)

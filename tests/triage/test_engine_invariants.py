@@ -227,7 +227,7 @@ def test_the_rules_matched_are_every_rule_that_applies_in_rule_order(findings, a
     assert engine._matching_rules(present, age) == expected
 
 
-def test_a_rule_is_indexed_by_its_first_required_finding_or_else_each_optional_one():
+def test_a_rule_is_indexed_by_its_first_required_finding_on_a_tie_or_else_each_optional_one():
     listed = (
         Rule(id="both", level="urgent", all_of=("fever", "back_pain"), reason="r", source="s"),
         Rule(
@@ -239,3 +239,15 @@ def test_a_rule_is_indexed_by_its_first_required_finding_or_else_each_optional_o
 
     assert by_finding == {"fever": (0,), "chills": (1,), "rigors": (1,)}
     assert always == (2,)
+
+
+def test_a_rule_is_indexed_by_the_required_finding_the_fewest_rules_require():
+    listed = (
+        Rule(id="pain", level="routine", all_of=("back_pain",), reason="r", source="s"),
+        Rule(id="both", level="urgent", all_of=("back_pain", "fever"), reason="r", source="s"),
+    )
+    by_finding, always = engine._index_rules(listed)
+
+    # back_pain alone does not set off "both"; its fever, which no other rule needs, does.
+    assert by_finding == {"back_pain": (0,), "fever": (1,)}
+    assert always == ()
