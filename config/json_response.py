@@ -1,7 +1,8 @@
 """JSON responses, encoded with orjson instead of Django's ``JsonResponse``.
 
-The checker's API answers every call in JSON. ``JsonResponse`` (``json.dumps``
-through ``DjangoJSONEncoder``) took 12 of the 60 microseconds its view spends on an
+Every JSON answer the site sends (the checker's API, its errors, Infobutton's JSON
+feed) is built here. For the API's answers ``JsonResponse`` (``json.dumps`` through
+``DjangoJSONEncoder``) took 12 of the 60 microseconds its view spends on an
 answer; orjson builds the same response in under 3 (docs/benchmarks.md). The
 bytes are compact UTF-8 where ``json.dumps`` wrote spaces and ``\\u`` escapes:
 the same JSON to any parser, and shorter in Spanish.

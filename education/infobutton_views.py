@@ -4,7 +4,6 @@ A diagnosis code in an address is health information, so no answer is kept by
 any cache, and the access log never has the query string (config/gunicorn.conf.py).
 """
 
-import json
 from datetime import UTC
 from urllib.parse import urlencode
 
@@ -17,6 +16,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_info, gettext
 from django.views.decorators.http import require_safe
 
+from config.json_response import json_response
 from education import clinical_codes, infobutton, languages
 from education.models import Page
 from education.selectors import existing_pages, readable_pages
@@ -36,8 +36,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 
 def _error(request: HttpRequest, error: infobutton.BadRequest) -> HttpResponse:
     if error.response_type == infobutton.JSON:
-        body = json.dumps({"error": error.message, "code": error.code})
-        return HttpResponse(body, status=400, content_type="application/json")
+        return json_response({"error": error.message, "code": error.code}, status=400)
     if error.response_type == infobutton.XML:
         return HttpResponse(
             infobutton.error_as_xml(error), status=400, content_type="text/xml; charset=utf-8"
@@ -144,8 +143,7 @@ def _answer(request: HttpRequest, result: infobutton.Answer) -> HttpResponse:
     page = found[0] if found else None
     knowledge_request = result.request
     if knowledge_request.response_type == infobutton.JSON:
-        body = json.dumps(infobutton.feed_as_json(_feed(request, result, page)))
-        return HttpResponse(body, content_type="application/json")
+        return json_response(infobutton.feed_as_json(_feed(request, result, page)))
     if knowledge_request.response_type == infobutton.XML:
         body = infobutton.feed_as_atom(_feed(request, result, page))
         return HttpResponse(body, content_type=f"{knowledge_request.media_type}; charset=utf-8")
