@@ -37,10 +37,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import Error as DatabaseError
 from django.db import transaction
 from django.db.models import Count, Max
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.translation import get_language
@@ -176,6 +178,15 @@ def forget_pages_version() -> None:
 
 
 forget_when_pages_change(forget_pages_version)
+
+
+@receiver(setting_changed)
+def forget_rendered_pages(**kwargs) -> None:
+    """Empty the process's page cache: the rendered pages, the pages' version and
+    whatever else is kept beside them in PAGE_CACHE. Pages show clinic settings
+    (the emergency number, the site's name, the languages), which change only when
+    tests override them."""
+    caches[PAGE_CACHE].clear()
 
 
 def cacheable(fingerprint):

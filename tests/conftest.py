@@ -17,6 +17,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from config.settings import cache_settings
+from education.caching import forget_rendered_pages
 from education.loading import load_pages
 from education.models import Page
 from education.selectors import forget_page_links
@@ -121,10 +122,11 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def nothing_kept_in_memory():
-    """Each test starts with no page links or checker screens kept by the process: links
-    kept from another test's rolled-back rows would be wrong, and a test that looks at
-    how a screen is made must not find it made already."""
+    """Each test starts with no pages, page links or checker screens kept by the process:
+    links kept from another test's rolled-back rows would be wrong, and a test that
+    looks at how a page or a screen is made must not find it made already."""
     forget_page_links()
+    forget_rendered_pages()
     forget_screens()
 
 

@@ -18,7 +18,6 @@ checker step's time.
 
 from collections.abc import Callable, Hashable
 
-from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -60,8 +59,6 @@ def reuse_screen(key: Hashable, token: str, render: Callable[[], HttpResponse]) 
 
 @receiver(setting_changed)
 def forget_screens(**kwargs) -> None:
-    """Drop every kept screen (and whatever else this process keeps for everyone). A
-    screen shows clinic settings (the emergency number, the site's name), which
-    change only when tests override them."""
+    """Drop every kept screen. A screen shows clinic settings (the emergency number,
+    the site's name), which change only when tests override them."""
     _screens.clear()
-    caches["local"].clear()

@@ -4,6 +4,7 @@ Django's cache under their ETag, never for a kiosk, and a failing cache only a m
 import time
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -211,3 +212,11 @@ def test_a_kiosk_page_has_no_validator_and_is_never_kept(pages, client, monkeypa
     assert kept == []
     client.get("/conditions/sepsis/")
     assert len(kept) == 1
+
+
+def test_changing_a_setting_empties_the_page_cache(settings):
+    # Kept pages show clinic settings; a test that changes one must not see pages made
+    # with the old value.
+    caches[caching.PAGE_CACHE].set("kept", "<html>")
+    settings.SITE_NAME = "Another clinic"
+    assert caches[caching.PAGE_CACHE].get("kept") is None
