@@ -24,7 +24,7 @@ from .vocabulary import gettext_noop
 
 # The rules version that the newest release below produced. Update it here, and only
 # here, when the rules change again within the same round of work.
-CURRENT_ROUND_VERSION = "1.9242c9a3"
+CURRENT_ROUND_VERSION = "1.de68c014"
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,91 @@ class Release:
 RELEASES: tuple[Release, ...] = (
     Release(
         version=CURRENT_ROUND_VERSION,
+        date=datetime.date(2026, 11, 23),
+        title=gettext_noop("Clinical safety check, round 3"),
+        summary=gettext_noop(
+            "Five new questions, the numbness question asked of everyone, and more people sent "
+            "for help sooner or to the right place. No rule now gives a less urgent result than "
+            "before."
+        ),
+        changes=(
+            Change(
+                what=gettext_noop(
+                    "The question about new numbness or tingling is now asked of everyone, "
+                    "not only of people with back pain."
+                ),
+                why=gettext_noop(
+                    "New numbness needs a doctor the same day, with or without back pain. "
+                    "Before, answering no to back pain skipped the question."
+                ),
+                source=(
+                    "Clinical brief, additions (new numbness is same day); spinal epidural "
+                    "abscess (back or neck pain with fever and any new numbness: emergency)"
+                ),
+            ),
+            Change(
+                what=gettext_noop(
+                    "New question: pain in the neck. With a fever, it means a doctor today. With "
+                    "a fever and new numbness, weakness, or bladder or bowel trouble, it is an "
+                    "emergency."
+                ),
+                why=gettext_noop(
+                    "A spine infection can be in the neck. More than 9 in 10 people with a "
+                    "spine abscess have back or neck pain."
+                ),
+                source=(
+                    "Clinical brief: spinal epidural abscess (back or neck pain); vertebral "
+                    "osteomyelitis and discitis (IDSA 2015)"
+                ),
+            ),
+            Change(
+                what=gettext_noop(
+                    "New warning sign: newly losing feeling in the genitals, or finding they do "
+                    "not work as usual. On its own, it is an emergency."
+                ),
+                why=gettext_noop(
+                    "It can mean the nerves at the bottom of the spine are being squeezed "
+                    "(cauda equina syndrome)."
+                ),
+                source="Clinical brief: back pain red flags and cauda equina syndrome",
+            ),
+            Change(
+                what=gettext_noop(
+                    "New question: suddenly being much less able to look after yourself. With "
+                    "a fever or a low temperature, it means a doctor today."
+                ),
+                why=gettext_noop(
+                    "A sudden drop in how well someone copes can be an early sign of sepsis."
+                ),
+                source="NICE NG253 moderate-to-high risk criteria (clinical brief: sepsis)",
+            ),
+            Change(
+                what=gettext_noop(
+                    "New question: a bad injury, an operation or a medical procedure in the "
+                    "last 6 weeks. With a fever, it means a doctor today."
+                ),
+                why=gettext_noop(
+                    "Germs can get in through a wound or during a procedure. Before, only a "
+                    "back injury or back surgery counted."
+                ),
+                source="NICE NG253 moderate-to-high risk criteria (clinical brief: sepsis)",
+            ),
+            Change(
+                what=gettext_noop(
+                    "New question: kidney failure, a tube that stays in a vein, or a past heart "
+                    "valve infection. Having had cancer now counts too. Each makes back or neck "
+                    "pain with a fever a reason to go to hospital the same day."
+                ),
+                why=gettext_noop(
+                    "These make a spine infection more likely. Nearly everyone with a spine "
+                    "abscess has at least one such risk."
+                ),
+                source="Clinical brief: spinal epidural abscess risk factors",
+            ),
+        ),
+    ),
+    Release(
+        version="1.9242c9a3",
         date=datetime.date(2026, 11, 23),
         title=gettext_noop("Clinical safety check, round 2"),
         summary=gettext_noop(

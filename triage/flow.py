@@ -36,9 +36,12 @@ BACK_DETAILS_STEP = "back_details"
 REVIEW_STEP = "review"
 RESULT_STEP = "result"
 
-# The back topic opens with one gate question; its details are asked only when
-# there is back pain, so people without it are spared six questions.
+# The back topic opens with its gate question; the details are asked only when
+# there is back pain, so people without it are spared five questions. Neck pain and
+# numbness are asked beside the gate, never behind it: each matters with or without
+# back pain (clinical brief: back or neck pain; new numbness is same day on its own).
 BACK_GATE = "back_pain"
+ALWAYS_ASKED_WITH_BACK_GATE = (BACK_GATE, "neck_pain", "limb_numbness")
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,10 @@ class Step:
 def _topic_steps(topic: Topic) -> list[Step]:
     if topic.key != "back":
         return [Step(topic.key, topic.title, topic.intro, topic.findings)]
-    details = tuple(code for code in topic.findings if code != BACK_GATE)
+    first = tuple(code for code in topic.findings if code in ALWAYS_ASKED_WITH_BACK_GATE)
+    details = tuple(code for code in topic.findings if code not in ALWAYS_ASKED_WITH_BACK_GATE)
     return [
-        Step(topic.key, topic.title, topic.intro, (BACK_GATE,)),
+        Step(topic.key, topic.title, topic.intro, first),
         Step(
             BACK_DETAILS_STEP,
             gettext_noop("More about your back pain"),
@@ -143,9 +147,14 @@ class CheckState:
 
     def with_age(self, age: int) -> "CheckState":
         answers = dict(self.answers)
+        done = self.done
         if age not in PREGNANCY_AGES:
+            # The question is not asked at this age, so its answer goes, and the step is
+            # no longer done: if the age is changed back, the question is asked again
+            # rather than skipped with no answer.
             answers.pop("pregnant", None)
-        done = tuple(dict.fromkeys((*self.done, AGE_STEP)))
+            done = tuple(key for key in done if key != PREGNANCY_STEP)
+        done = tuple(dict.fromkeys((*done, AGE_STEP)))
         return replace(self, age=age, answers=answers, done=done)
 
 

@@ -38,6 +38,8 @@ SPINE_INFECTION_RISKS = (
     "weakened_immunity",
     "recent_chemotherapy",
     "urinary_catheter",
+    "kidney_failure_line_or_endocarditis",
+    "history_of_cancer",
 )
 # Background facts that make a fever more dangerous (NICE NG253 moderate-to-high risk).
 FEVER_RISKS = (
@@ -47,6 +49,8 @@ FEVER_RISKS = (
     "injects_drugs",
     "urinary_catheter",
     "recent_injury",
+    "recent_trauma_or_surgery",
+    "kidney_failure_line_or_endocarditis",
 )
 # Signs of an infection in the body's temperature: hot, or (NICE NG253) under 36 °C.
 TEMPERATURE_SIGNS = ("fever", "low_temperature")
@@ -150,6 +154,20 @@ RULES: tuple[Rule, ...] = (
             "lasting harm within hours."
         ),
         source=ABSCESS_SOURCE + ": emergency with any new nerve sign",
+    ),
+    Rule(
+        id="abscess-neck-nerve-signs",
+        level="emergency",
+        all_of=("neck_pain", "fever"),
+        any_of=NERVE_SIGNS,
+        conditions=SPINE_INFECTIONS,
+        reason=gettext_noop(
+            "Neck pain with a fever and new weakness, numbness, or a change in your bladder "
+            "or bowels can mean an abscess is pressing on your spinal cord. This can cause "
+            "lasting harm within hours."
+        ),
+        source=ABSCESS_SOURCE
+        + ": emergency for back or neck pain with fever and any new nerve sign",
     ),
     Rule(
         id="neutropenic-sepsis",
@@ -317,6 +335,18 @@ RULES: tuple[Rule, ...] = (
         source=CAUDA_EQUINA_SOURCE + " (any one sign: emergency department now)",
     ),
     Rule(
+        id="cauda-equina-sexual-problem",
+        level="emergency",
+        all_of=("new_sexual_problem",),
+        conditions=("cauda-equina-syndrome",),
+        reason=gettext_noop(
+            "Newly losing feeling in your genitals, or finding they do not work as usual, can "
+            "mean the nerves at the bottom of your spine are being squeezed."
+        ),
+        source=CAUDA_EQUINA_SOURCE
+        + " (new loss of sexual sensation or function; any one sign: emergency department now)",
+    ),
+    Rule(
         id="cauda-equina-bladder-bowel",
         level="emergency",
         all_of=("bladder_bowel_change",),
@@ -378,6 +408,24 @@ RULES: tuple[Rule, ...] = (
         source=(
             "Clinical brief, additions: suspected spine infection needs ESR/CRP, blood cultures "
             "and an MRI the same day, usually in the emergency department; IDSA 2015"
+        ),
+    ),
+    Rule(
+        id="spine-infection-suspected-neck",
+        level="urgent",
+        all_of=("neck_pain", "fever"),
+        any_of=SPINE_INFECTION_RISKS,
+        conditions=(*SPINE_INFECTIONS, "sepsis"),
+        go_to="hospital_same_day",
+        reason=gettext_noop(
+            "Neck pain with a fever, when you also have a health problem that makes spine "
+            "infections more likely, needs blood tests and often an MRI scan today. A hospital "
+            "can do these the same day."
+        ),
+        source=(
+            "Clinical brief, additions: suspected spine infection needs ESR/CRP, blood cultures "
+            "and an MRI the same day; vertebral osteomyelitis (new or worse back or neck pain "
+            "plus fever, IDSA 2015)"
         ),
     ),
     # Kidney rules come before the broad back-pain-with-fever rule: side pain or pee
@@ -478,6 +526,21 @@ RULES: tuple[Rule, ...] = (
         source=ABSCESS_SOURCE + ": same day for back pain with fever; IDSA 2015",
     ),
     Rule(
+        id="neck-pain-fever",
+        level="urgent",
+        all_of=("neck_pain", "fever"),
+        conditions=(*SPINE_INFECTIONS, "meningitis", "sepsis"),
+        reason=gettext_noop(
+            "Neck pain with a fever can mean an infection in or near your spine, so a doctor "
+            "should check you today."
+        ),
+        source=(
+            "Clinical brief: vertebral osteomyelitis and discitis (suspect with new or worse "
+            "back or neck pain plus fever, IDSA 2015); spinal epidural abscess (back or neck "
+            "pain in over 90 %)"
+        ),
+    ),
+    Rule(
         id="spine-tender-fever",
         level="urgent",
         all_of=("spine_tenderness", "fever"),
@@ -539,19 +602,33 @@ RULES: tuple[Rule, ...] = (
         source=SEPSIS_MODERATE_SOURCE + ": tympanic temperature under 36 °C",
     ),
     Rule(
+        id="sepsis-fever-struggling",
+        level="urgent",
+        all_of=("struggling_day_to_day",),
+        any_of=TEMPERATURE_SIGNS,
+        conditions=("sepsis",),
+        reason=gettext_noop(
+            "A fever, when you have suddenly become much less able to look after yourself, "
+            "can be a sign of sepsis. A doctor should check you today."
+        ),
+        source=SEPSIS_MODERATE_SOURCE + " (a sudden drop in the ability to manage day-to-day)",
+    ),
+    Rule(
         id="sepsis-fever-risk",
         level="urgent",
         all_of=("fever",),
         any_of=FEVER_RISKS,
         conditions=("sepsis",),
         reason=gettext_noop(
-            "A fever is more serious if you have diabetes or a weak immune system, inject "
-            "drugs, or have a catheter, or if you recently had an injury, a back operation or "
-            "injection, or another infection."
+            "A fever is more serious if you have diabetes, a weak immune system, kidney "
+            "failure or a tube in a vein, inject drugs, or have a catheter, or if you recently "
+            "had an injury, an operation or procedure, or another infection."
         ),
         source=(
-            SEPSIS_MODERATE_SOURCE + "; judgement call: a fall or back injury counts as the "
-            "trauma NICE lists"
+            SEPSIS_MODERATE_SOURCE + " (trauma, surgery or a procedure in the last 6 weeks); "
+            "judgement calls: a fall or back injury counts as the trauma NICE lists, and kidney "
+            "failure, long-term lines and a past heart valve infection (spinal epidural abscess "
+            "risk factors in the brief) count as risks for a fever too"
         ),
     ),
     Rule(
@@ -880,7 +957,7 @@ SAFETY_LINES: tuple[SafetyLine, ...] = (
         ),
         levels=BELOW_EMERGENCY,
         conditions=(*SPINE_INFECTIONS, "cauda-equina-syndrome", "back-pain-and-fever"),
-        findings=(*BACK_PAIN_FINDINGS, "limb_numbness"),
+        findings=(*BACK_PAIN_FINDINGS, "neck_pain", "limb_numbness"),
         promises=_each(
             "emergency", "limb_weakness", "both_legs", "saddle_numbness", "bladder_bowel_change"
         ),
@@ -893,6 +970,16 @@ SAFETY_LINES: tuple[SafetyLine, ...] = (
         ),
         levels=BELOW_URGENT,
         findings=BACK_PAIN_FINDINGS,
+        promises=_each("urgent", "fever", "low_temperature", "limb_numbness"),
+    ),
+    SafetyLine(
+        id="neck-pain-fever",
+        text=gettext_noop(
+            "Get seen by a doctor today if, with your neck pain, you get a fever, feel hot and "
+            "shivery or very cold, or get new numbness or tingling."
+        ),
+        levels=BELOW_URGENT,
+        findings=("neck_pain",),
         promises=_each("urgent", "fever", "low_temperature", "limb_numbness"),
     ),
     SafetyLine(

@@ -280,6 +280,17 @@ _FINDING_LIST = (
         gettext_noop("For example, it feels different when you wipe after using the toilet."),
     ),
     _finding(
+        "new_sexual_problem",
+        RED_FLAGS_TOPIC,
+        "emergency",
+        gettext_noop("Have you lost feeling in your genitals, or do they not work as usual?"),
+        gettext_noop("you have lost feeling in your genitals, or they do not work as usual"),
+        gettext_noop(
+            "For example, you cannot feel anything during sex, or you cannot get an erection. "
+            "Answer yes only if this is new."
+        ),
+    ),
+    _finding(
         "bladder_bowel_change",
         RED_FLAGS_TOPIC,
         "emergency",
@@ -318,6 +329,17 @@ _FINDING_LIST = (
         gettext_noop("you have soaking sweats at night"),
         gettext_noop("So wet that you need to change your clothes or sheets."),
     ),
+    _finding(
+        "struggling_day_to_day",
+        "fever",
+        "symptom",
+        gettext_noop(
+            "Have you suddenly become much less able to look after yourself, like getting up, "
+            "washing or dressing?"
+        ),
+        gettext_noop("you have suddenly become much less able to look after yourself"),
+        gettext_noop("Someone who knows you may notice this before you do."),
+    ),
     # Your back ---------------------------------------------------------------------
     _finding(
         "back_pain",
@@ -325,6 +347,25 @@ _FINDING_LIST = (
         "symptom",
         gettext_noop("Do you have pain anywhere in your back?"),
         gettext_noop("you have back pain"),
+    ),
+    # Asked with back pain, not behind it: a spine infection in the neck, or a squeezed
+    # nerve, can come without any pain in the back (clinical brief: back or neck pain).
+    _finding(
+        "neck_pain",
+        "back",
+        "symptom",
+        gettext_noop("Do you have pain in your neck?"),
+        gettext_noop("you have neck pain"),
+        gettext_noop("Any pain in your neck, not only a stiff neck."),
+    ),
+    _finding(
+        "limb_numbness",
+        "back",
+        "symptom",
+        gettext_noop(
+            "Do you have new numbness, tingling, or pins and needles in your legs or arms?"
+        ),
+        gettext_noop("you have new numbness or tingling in your legs or arms"),
     ),
     _finding(
         "severe_or_worsening_pain",
@@ -370,15 +411,6 @@ _FINDING_LIST = (
         "symptom",
         gettext_noop("Have you had a fall or an injury to your back?"),
         gettext_noop("you had a fall or an injury to your back"),
-    ),
-    _finding(
-        "limb_numbness",
-        "back",
-        "symptom",
-        gettext_noop(
-            "Do you have new numbness, tingling, or pins and needles in your legs or arms?"
-        ),
-        gettext_noop("you have new numbness or tingling in your legs or arms"),
     ),
     # Your head and neck ------------------------------------------------------------
     _finding(
@@ -467,6 +499,21 @@ _FINDING_LIST = (
         gettext_noop("you had back surgery, an epidural or a back injection recently"),
     ),
     _finding(
+        "recent_trauma_or_surgery",
+        "health",
+        "background",
+        gettext_noop(
+            "In the last 6 weeks, have you had a bad injury, an operation, or a medical procedure?"
+        ),
+        gettext_noop(
+            "you had a bad injury, an operation or a medical procedure in the last 6 weeks"
+        ),
+        gettext_noop(
+            "For example a broken bone, a deep cut or burn, surgery, or a test where a tube "
+            "or needle went inside your body."
+        ),
+    ),
+    _finding(
         "recent_infection",
         "health",
         "background",
@@ -484,6 +531,18 @@ _FINDING_LIST = (
             "For example, you take steroid tablets every day, had an organ transplant, "
             "have HIV, or have no spleen."
         ),
+    ),
+    _finding(
+        "kidney_failure_line_or_endocarditis",
+        "health",
+        "background",
+        gettext_noop(
+            "Do you have kidney failure, a tube left in a vein, or a past heart valve infection?"
+        ),
+        gettext_noop(
+            "you have kidney failure, a tube left in a vein, or a past heart valve infection"
+        ),
+        gettext_noop("For example, you have dialysis, or a line or port for medicines."),
     ),
     _finding(
         "recent_chemotherapy",
@@ -558,12 +617,12 @@ TOPICS: tuple[Topic, ...] = (
     Topic(
         "fever",
         gettext_noop("Fever and sweats"),
-        gettext_noop("These questions are about fever and sweating."),
+        gettext_noop("These questions are about fever, sweating and how you are coping."),
     ),
     Topic(
         "back",
-        gettext_noop("Your back"),
-        gettext_noop("These questions are about pain in your back."),
+        gettext_noop("Your back and neck"),
+        gettext_noop("These questions are about pain in your back or neck, and numbness."),
     ),
     Topic(
         "head_neck",

@@ -73,6 +73,7 @@ def test_the_browser_back_button_returns_to_the_previous_step_with_answers(
     page.locator("input[name=fever][value=yes]").check()
     page.locator("input[name=low_temperature][value=no]").check()
     page.locator("input[name=night_sweats][value=no]").check()
+    page.locator("input[name=struggling_day_to_day][value=no]").check()
     continue_(page)
     assert current_step(page) == "back"
 

@@ -45,8 +45,28 @@ def test_the_history_starts_with_the_first_release_of_53_rules():
     assert "53 rules" in first.summary
 
 
+def test_round_three_lists_the_new_questions_and_risks():
+    round_three = release_for(CURRENT_ROUND_VERSION)
+    assert round_three is not None
+    assert round_three.date.isoformat() == "2026-11-23"
+    text = " ".join(f"{c.what} {c.why} {c.source}" for c in round_three.changes)
+    for expected in (
+        "numbness or tingling is now asked of everyone",
+        "pain in the neck",
+        "genitals",
+        "look after yourself",
+        "operation or a medical procedure",
+        "kidney failure",
+        "Having had cancer",
+        "NG253",
+        "IDSA 2015",
+    ):
+        assert expected in text, expected
+    assert "less urgent" in round_three.summary
+
+
 def test_round_two_lists_the_new_findings_and_raised_levels():
-    round_two = release_for(CURRENT_ROUND_VERSION)
+    round_two = release_for("1.9242c9a3")
     assert round_two is not None
     assert round_two.date.isoformat() == "2026-11-23"
     text = " ".join(f"{c.what} {c.why} {c.source}" for c in round_two.changes)

@@ -192,6 +192,7 @@ SAFETY_LINE_EXAMPLES = {
     "chemotherapy-fever": ["recent_chemotherapy"],
     "nerve-signs": ["back_pain"],
     "back-pain-fever": ["back_pain"],
+    "neck-pain-fever": ["neck_pain"],
     "meningitis-signs": ["fever"],
     "kidney-spread": ["painful_urination"],
     "kidney-signs": ["flank_pain"],

@@ -46,6 +46,15 @@ def test_no_back_pain_skips_the_back_pain_details():
     assert BACK_DETAILS_STEP in path(CheckState(age=40, answers={"back_pain": "unsure"}))
 
 
+def test_neck_pain_and_numbness_are_asked_whether_or_not_there_is_back_pain():
+    # Answering no to back pain used to skip the only numbness question, so fever with
+    # new tingling in the arms came out as self-care.
+    assert STEPS["back"].findings == ("back_pain", "neck_pain", "limb_numbness")
+    state = CheckState(age=45, answers={"back_pain": "no", "fever": "yes", "limb_numbness": "yes"})
+    assert "back" in path(state)
+    assert findings_and_unsure(state)[0] == ["fever", "limb_numbness"]
+
+
 def test_not_sure_counts_as_yes_and_is_reported_as_unsure():
     state = CheckState(age=40, answers={"fever": "unsure", "back_pain": "yes", "vomiting": "no"})
     findings, unsure = findings_and_unsure(state)
@@ -122,6 +131,24 @@ def test_malformed_state_is_refused(data):
 def test_changing_age_drops_a_pregnancy_answer_that_no_longer_applies():
     state = replace(CheckState(age=30), answers={"pregnant": "yes"})
     assert "pregnant" not in state.with_age(70).answers
+
+
+def test_a_pregnancy_answer_dropped_by_an_age_change_is_asked_again_when_the_age_changes_back():
+    from triage.flow import apply
+
+    done = tuple(k for k in path(CheckState(age=26)) if k not in (REVIEW_STEP, RESULT_STEP))
+    answered = {"pregnant": "yes", "fever": "yes"}
+    state = CheckState(step=REVIEW_STEP, age=26, answers=answered, done=done)
+    # Change the age to 62 from the summary: pregnancy no longer applies.
+    state = apply(apply(state, "change:age"), "next", {"age": 62})
+    assert state.step == REVIEW_STEP
+    assert PREGNANCY_STEP not in state.done
+    # Change it back to 26: the question is asked again, not skipped with no answer.
+    state = apply(apply(state, "change:age"), "next", {"age": 26})
+    assert state.step == PREGNANCY_STEP
+    state = apply(state, "next", {"pregnant": "yes"})
+    assert state.step == REVIEW_STEP
+    assert "pregnant" in findings_and_unsure(state)[0]
 
 
 def test_apply_continue_records_the_answers_and_moves_on():

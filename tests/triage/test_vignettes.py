@@ -88,6 +88,14 @@ VIGNETTES = (
         "emergency",
         SEA,
     ),
+    # Clinical brief: "back or neck pain with fever and any new ... numbness".
+    v(
+        "neck-pain-fever-new-tingling-in-arms",
+        45,
+        "neck_pain fever limb_numbness",
+        "emergency",
+        SEA,
+    ),
     # --- Emergency: sepsis --------------------------------------------------------------
     v("chemotherapy-patient-with-fever", 55, "recent_chemotherapy fever", "emergency", "sepsis"),
     v(
@@ -193,6 +201,7 @@ VIGNETTES = (
     ),
     # --- Emergency: cauda equina and other nerve signs ----------------------------------
     v("back-pain-numb-around-bottom", 42, "back_pain saddle_numbness", "emergency", CES),
+    v("back-pain-lost-feeling-in-genitals", 47, "back_pain new_sexual_problem", "emergency", CES),
     v("back-pain-cannot-start-peeing", 52, "back_pain bladder_bowel_change", "emergency", CES),
     v(
         "sciatica-with-new-foot-drop",
@@ -247,6 +256,24 @@ VIGNETTES = (
         "recent_spinal_procedure spine_tenderness",
         "urgent",
         SEA,
+    ),
+    v("neck-pain-and-fever", 36, "neck_pain fever", "urgent", SEA),
+    v(
+        "on-dialysis-neck-pain-and-fever",
+        64,
+        "kidney_failure_line_or_endocarditis neck_pain fever",
+        "urgent",
+        SEA,
+        "hospital_same_day",
+    ),
+    # Cancer is a spinal epidural abscess risk factor in the brief.
+    v(
+        "past-cancer-back-pain-and-fever",
+        70,
+        "history_of_cancer back_pain fever",
+        "urgent",
+        SEA,
+        "hospital_same_day",
     ),
     # --- Urgent: kidney infection --------------------------------------------------------
     v(
@@ -316,7 +343,13 @@ VIGNETTES = (
     v("stiff-neck-only", 23, "neck_stiffness", "urgent", "meningitis"),
     v("new-severe-headache-no-fever", 45, "severe_headache", "urgent", None),
     v("stomach-bug-cannot-keep-drinks-down", 30, "vomiting cannot_keep_fluids", "urgent", None),
-    v("back-pain-after-breast-cancer", 63, "history_of_cancer back_pain", "urgent", None),
+    v("back-pain-after-breast-cancer", 63, "history_of_cancer back_pain", "urgent", VO),
+    # NICE NG253 moderate-to-high risk: surgery or a procedure in the last 6 weeks, a
+    # sudden drop in managing day-to-day.
+    v("fever-after-a-hip-operation", 71, "recent_trauma_or_surgery fever", "urgent", "sepsis"),
+    v("older-person-fever-not-coping", 84, "fever struggling_day_to_day", "urgent", "sepsis"),
+    # New numbness is same day with or without back pain (clinical brief, additions).
+    v("fever-and-new-tingling-no-back-pain", 45, "fever limb_numbness", "urgent", None),
     # --- Urgent: under 16, out of scope --------------------------------------------------
     v("teenager-15-back-pain", 15, "back_pain", "urgent", None),
     v("child-6-with-fever", 6, "fever", "urgent", None),

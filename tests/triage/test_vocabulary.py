@@ -69,7 +69,16 @@ CONTRACT_FINDINGS = (
     "pain_over_six_weeks",
 )
 # Findings this project added to the contract (docs/triage-contract.md, "Extensions").
-EXTENSION_FINDINGS = ("both_legs", "low_temperature", "seizure")
+EXTENSION_FINDINGS = (
+    "both_legs",
+    "low_temperature",
+    "seizure",
+    "neck_pain",
+    "new_sexual_problem",
+    "struggling_day_to_day",
+    "recent_trauma_or_surgery",
+    "kidney_failure_line_or_endocarditis",
+)
 CONTRACT_CONDITION_SLUGS = (
     "sepsis",
     "spinal-epidural-abscess",
@@ -92,6 +101,7 @@ EXPECTED_EMERGENCY_FINDINGS = {
     "saddle_numbness",
     "bladder_bowel_change",
     "seizure",
+    "new_sexual_problem",
 }
 EXPECTED_BACKGROUND_FINDINGS = {
     "injects_drugs",
@@ -103,6 +113,8 @@ EXPECTED_BACKGROUND_FINDINGS = {
     "history_of_cancer",
     "unexplained_weight_loss",
     "pregnant",
+    "recent_trauma_or_surgery",
+    "kidney_failure_line_or_endocarditis",
 }
 
 
@@ -187,7 +199,12 @@ def test_topics_are_the_checker_steps_in_order():
 
 def test_topics_ask_the_expected_questions():
     by_key = {t.key: t.findings for t in TOPICS}
-    assert by_key["fever"] == ("fever", "low_temperature", "night_sweats")
+    assert by_key["fever"] == (
+        "fever",
+        "low_temperature",
+        "night_sweats",
+        "struggling_day_to_day",
+    )
     assert set(by_key["back"]) == {
         "back_pain",
         "severe_or_worsening_pain",
@@ -195,6 +212,7 @@ def test_topics_ask_the_expected_questions():
         "spine_tenderness",
         "pain_over_six_weeks",
         "recent_injury",
+        "neck_pain",
         "limb_numbness",
     }
     assert set(by_key["head_neck"]) == {"neck_stiffness", "light_sensitivity", "severe_headache"}
