@@ -24,7 +24,7 @@ from .vocabulary import gettext_noop
 
 # The rules version that the newest release below produced. Update it here, and only
 # here, when the rules change again within the same round of work.
-CURRENT_ROUND_VERSION = "1.de68c014"
+CURRENT_ROUND_VERSION = "1.09af947c"
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ RELEASES: tuple[Release, ...] = (
         date=datetime.date(2026, 11, 23),
         title=gettext_noop("Clinical safety check, round 3"),
         summary=gettext_noop(
-            "Five new questions, the numbness question asked of everyone, and more people sent "
+            "Six new questions, the numbness question asked of everyone, and more people sent "
             "for help sooner or to the right place. No rule now gives a less urgent result than "
             "before."
         ),
@@ -98,6 +98,17 @@ RELEASES: tuple[Release, ...] = (
                     "(cauda equina syndrome)."
                 ),
                 source="Clinical brief: back pain red flags and cauda equina syndrome",
+            ),
+            Change(
+                what=gettext_noop(
+                    "New screen for children under 16: a floppy child, or a bulging soft spot on "
+                    "a baby's head. Either one is an emergency."
+                ),
+                why=gettext_noop(
+                    "These are signs of sepsis or meningitis in children. The other signs in "
+                    "children (a fit, blue or blotchy skin, no pee, a rash) were already asked."
+                ),
+                source="NHS sepsis and meningitis pages; NICE NG143 (clinical brief, additions)",
             ),
             Change(
                 what=gettext_noop(

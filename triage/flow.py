@@ -5,9 +5,10 @@ server-side state: the answers so far travel with each form as a
 :class:`CheckState`, so the flow is a function of that state alone.
 
 The order is: age, pregnancy (only when it could apply), the emergency-sign
-screen, then one short screen per topic, a "check your answers" summary, and
-the result. Any emergency sign skips straight to the result: a person who needs
-an ambulance should not have to answer twenty more questions first.
+screen, the signs in children (only under 16), then one short screen per topic,
+a "check your answers" summary, and the result. Any emergency sign skips
+straight to the result: a person who needs an ambulance should not have to
+answer twenty more questions first.
 """
 
 from collections.abc import Callable, Mapping
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field, replace
 from triage.engine import MAX_AGE, MIN_AGE
 from triage.vocabulary import (
     ABOUT_YOU_SCREEN,
+    ADULT_AGE,
+    CHILD_SIGNS_SCREEN,
     FINDINGS,
     RED_FLAGS_SCREEN,
     TOPICS,
@@ -28,10 +31,13 @@ ANSWERS = (YES, NO, UNSURE)
 ANSWER_LABELS = {YES: gettext_noop("Yes"), NO: gettext_noop("No"), UNSURE: gettext_noop("Not sure")}
 # Pregnancy is asked only in this age range; outside it the question would only add friction.
 PREGNANCY_AGES = range(12, 56)
+# The signs in children are asked below the adult age, after the warning signs.
+CHILD_AGES = range(ADULT_AGE)
 
 AGE_STEP = "age"
 PREGNANCY_STEP = "pregnancy"
 RED_FLAGS_STEP = "red_flags"
+CHILD_SIGNS_STEP = "child_signs"
 BACK_DETAILS_STEP = "back_details"
 REVIEW_STEP = "review"
 RESULT_STEP = "result"
@@ -79,12 +85,20 @@ STEPS: dict[str, Step] = {
             RED_FLAGS_SCREEN.intro,
             RED_FLAGS_SCREEN.findings,
         ),
+        Step(
+            CHILD_SIGNS_STEP,
+            CHILD_SIGNS_SCREEN.title,
+            CHILD_SIGNS_SCREEN.intro,
+            CHILD_SIGNS_SCREEN.findings,
+        ),
         *(step for topic in TOPICS for step in _topic_steps(topic)),
         Step(REVIEW_STEP, gettext_noop("Check your answers"), ""),
         Step(RESULT_STEP, gettext_noop("Your result"), ""),
     ]
 }
 QUESTION_STEPS = tuple(key for key, step in STEPS.items() if step.findings)
+# The topic screens after the emergency screens, asked of everyone (unless skipped).
+TOPIC_STEPS = QUESTION_STEPS[QUESTION_STEPS.index(CHILD_SIGNS_STEP) + 1 :]
 
 
 @dataclass(frozen=True)
@@ -148,12 +162,14 @@ class CheckState:
     def with_age(self, age: int) -> "CheckState":
         answers = dict(self.answers)
         done = self.done
-        if age not in PREGNANCY_AGES:
-            # The question is not asked at this age, so its answer goes, and the step is
-            # no longer done: if the age is changed back, the question is asked again
-            # rather than skipped with no answer.
-            answers.pop("pregnant", None)
-            done = tuple(key for key in done if key != PREGNANCY_STEP)
+        for step_key, ages in ((PREGNANCY_STEP, PREGNANCY_AGES), (CHILD_SIGNS_STEP, CHILD_AGES)):
+            if age not in ages:
+                # The step is not asked at this age, so its answers go, and it is no
+                # longer done: if the age is changed back, it is asked again rather
+                # than skipped with no answer.
+                for code in STEPS[step_key].findings:
+                    answers.pop(code, None)
+                done = tuple(key for key in done if key != step_key)
         done = tuple(dict.fromkeys((*done, AGE_STEP)))
         return replace(self, age=age, answers=answers, done=done)
 
@@ -161,12 +177,14 @@ class CheckState:
 # A set, and the answers given looked up in it: a check holds few answers, and this
 # runs several times a step.
 RED_FLAG_FINDINGS = frozenset(RED_FLAGS_SCREEN.findings)
+CHILD_SIGN_FINDINGS = frozenset(CHILD_SIGNS_SCREEN.findings)
 
 
-def has_emergency_sign(state: CheckState) -> bool:
+def has_emergency_sign(state: CheckState, findings: frozenset[str] = RED_FLAG_FINDINGS) -> bool:
+    """Whether any of ``findings`` (the warning signs, unless told) was answered yes or
+    not sure."""
     return any(
-        answer in (YES, UNSURE) and code in RED_FLAG_FINDINGS
-        for code, answer in state.answers.items()
+        answer in (YES, UNSURE) and code in findings for code, answer in state.answers.items()
     )
 
 
@@ -178,7 +196,11 @@ def path(state: CheckState) -> list[str]:
     steps.append(RED_FLAGS_STEP)
     if has_emergency_sign(state):
         return [*steps, RESULT_STEP]
-    for key in QUESTION_STEPS[QUESTION_STEPS.index(RED_FLAGS_STEP) + 1 :]:
+    if state.age is not None and state.age in CHILD_AGES:
+        steps.append(CHILD_SIGNS_STEP)
+        if has_emergency_sign(state, CHILD_SIGN_FINDINGS):
+            return [*steps, RESULT_STEP]
+    for key in TOPIC_STEPS:
         if key == BACK_DETAILS_STEP and state.answers.get(BACK_GATE) == NO:
             continue
         steps.append(key)

@@ -243,6 +243,20 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        id="child-floppy-or-soft-spot",
+        level="emergency",
+        all_of=("floppy_or_bulging_soft_spot",),
+        conditions=("sepsis", "meningitis"),
+        reason=gettext_noop(
+            "A child who is floppy, or a baby whose soft spot is bulging, needs help now. "
+            "These can be signs of sepsis or meningitis."
+        ),
+        source=(
+            "Clinical brief, additions: NHS sepsis and meningitis pages; NICE NG143 (floppy, "
+            "a bulging soft spot: emergency signs in children)"
+        ),
+    ),
+    Rule(
         id="meningitis-seizure",
         level="emergency",
         all_of=("seizure",),

@@ -119,6 +119,7 @@ FINDING_KINDS = ("emergency", "symptom", "background")
 
 RED_FLAGS_TOPIC = "red_flags"
 ABOUT_YOU_TOPIC = "about_you"
+CHILD_SIGNS_TOPIC = "child_signs"
 
 
 @dataclass(frozen=True)
@@ -300,6 +301,23 @@ _FINDING_LIST = (
         gettext_noop("you have new trouble peeing, or cannot control your bladder or bowels"),
         gettext_noop(
             "This includes not being able to start or stop peeing, or leaking pee or poo."
+        ),
+    ),
+    # Signs in children, asked only when the age is under 16: any one means "emergency"
+    # (clinical brief, additions: NHS sepsis and meningitis pages; NICE NG143). The
+    # others it lists (a fit, bluish or blotchy skin, no wee, a rash) are on the
+    # warning-signs screen that everyone sees.
+    _finding(
+        "floppy_or_bulging_soft_spot",
+        CHILD_SIGNS_TOPIC,
+        "emergency",
+        gettext_noop(
+            "Is your child floppy, or is the soft spot on the top of your baby's head bulging?"
+        ),
+        gettext_noop("your child is floppy, or your baby's soft spot is bulging"),
+        gettext_noop(
+            "Floppy means limp, like a rag doll. The soft spot is the soft part on top of a "
+            "baby's head."
         ),
     ),
     # Fever and sweats --------------------------------------------------------------
@@ -611,6 +629,14 @@ RED_FLAGS_SCREEN = Topic(
     gettext_noop("Warning signs"),
     gettext_noop("If you have any of these, you need help now. If you are not sure, say so."),
 )
+# Asked after the warning signs, only when the age is under 16.
+CHILD_SIGNS_SCREEN = Topic(
+    CHILD_SIGNS_TOPIC,
+    gettext_noop("Signs in children"),
+    gettext_noop(
+        "Babies and children can show a serious illness in other ways. If so, get help now."
+    ),
+)
 
 # The remaining checker steps, in the order they are asked.
 TOPICS: tuple[Topic, ...] = (
@@ -641,7 +667,7 @@ TOPICS: tuple[Topic, ...] = (
     ),
 )
 
-ALL_SCREENS: tuple[Topic, ...] = (ABOUT_YOU_SCREEN, RED_FLAGS_SCREEN, *TOPICS)
+ALL_SCREENS: tuple[Topic, ...] = (ABOUT_YOU_SCREEN, RED_FLAGS_SCREEN, CHILD_SIGNS_SCREEN, *TOPICS)
 
 
 # --- Conditions -----------------------------------------------------------------------

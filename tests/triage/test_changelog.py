@@ -54,6 +54,7 @@ def test_round_three_lists_the_new_questions_and_risks():
         "numbness or tingling is now asked of everyone",
         "pain in the neck",
         "genitals",
+        "soft spot",
         "look after yourself",
         "operation or a medical procedure",
         "kidney failure",

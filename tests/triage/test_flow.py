@@ -31,6 +31,32 @@ def test_pregnancy_is_asked_only_at_ages_where_it_can_apply():
     assert PREGNANCY_STEP not in path(CheckState(age=8))
 
 
+def test_the_signs_in_children_are_asked_only_under_16_and_any_one_ends_the_check():
+    from triage.flow import CHILD_SIGNS_STEP
+
+    assert CHILD_SIGNS_STEP in path(CheckState(age=15))
+    assert CHILD_SIGNS_STEP not in path(CheckState(age=16))
+    floppy = CheckState(age=1, answers={"floppy_or_bulging_soft_spot": "unsure"})
+    assert path(floppy)[-3:] == [RED_FLAGS_STEP, CHILD_SIGNS_STEP, RESULT_STEP]
+    assert findings_and_unsure(floppy) == (
+        ["floppy_or_bulging_soft_spot"],
+        ["floppy_or_bulging_soft_spot"],
+    )
+
+
+def test_an_age_change_to_an_adult_drops_the_childrens_answers_and_step():
+    from triage.flow import CHILD_SIGNS_STEP
+
+    state = CheckState(
+        age=4,
+        answers={"floppy_or_bulging_soft_spot": "no"},
+        done=("age", "red_flags", "child_signs"),
+    )
+    grown = state.with_age(40)
+    assert "floppy_or_bulging_soft_spot" not in grown.answers
+    assert CHILD_SIGNS_STEP not in grown.done
+
+
 def test_any_emergency_sign_skips_straight_to_the_result():
     state = CheckState(age=40, answers={"confusion": "yes"})
     assert path(state)[-2:] == [RED_FLAGS_STEP, RESULT_STEP]

@@ -188,6 +188,18 @@ def test_a_child_gets_a_see_a_doctor_result(checker):
     assert "Urgent" in checker.html
 
 
+def test_a_floppy_baby_is_an_emergency_from_the_childrens_screen(checker):
+    checker.run(age=1, unsure={"floppy_or_bulging_soft_spot"})
+    assert checker.history[-3:] == ["red_flags", "child_signs", "result"]
+    assert "Emergency" in checker.html
+    assert "soft spot" in checker.pages[-2]
+
+
+def test_an_adult_is_not_asked_the_signs_in_children(checker):
+    checker.run(age=30)
+    assert "child_signs" not in checker.history
+
+
 def test_the_clinic_emergency_number_is_used(checker, settings):
     settings.EMERGENCY_NUMBER = "999"
     checker.run(age=40, yes={"confusion"})

@@ -170,6 +170,8 @@ VIGNETTES = (
     ),
     v("fever-and-a-fit", 25, "fever seizure", "emergency", "meningitis"),
     v("child-3-fever-and-a-fit", 3, "fever seizure", "emergency", "meningitis"),
+    # Clinical brief, additions (NICE NG143): floppy, a bulging soft spot.
+    v("baby-1-floppy-no-fever", 1, "floppy_or_bulging_soft_spot", "emergency", "sepsis"),
     v(
         "stiff-neck-and-worst-headache-no-fever",
         35,

@@ -78,6 +78,7 @@ EXTENSION_FINDINGS = (
     "struggling_day_to_day",
     "recent_trauma_or_surgery",
     "kidney_failure_line_or_endocarditis",
+    "floppy_or_bulging_soft_spot",
 )
 CONTRACT_CONDITION_SLUGS = (
     "sepsis",
@@ -102,6 +103,7 @@ EXPECTED_EMERGENCY_FINDINGS = {
     "bladder_bowel_change",
     "seizure",
     "new_sexual_problem",
+    "floppy_or_bulging_soft_spot",
 }
 EXPECTED_BACKGROUND_FINDINGS = {
     "injects_drugs",
@@ -176,7 +178,11 @@ def test_finding_kinds_are_known():
 def test_emergency_findings_are_the_ones_that_alone_mean_emergency():
     emergency = {c for c, f in FINDINGS.items() if f.kind == "emergency"}
     assert emergency == EXPECTED_EMERGENCY_FINDINGS
-    assert all(FINDINGS[c].topic == "red_flags" for c in emergency)
+    # The signs in children have a screen of their own, asked only under 16.
+    assert all(
+        FINDINGS[c].topic == "red_flags" for c in emergency - {"floppy_or_bulging_soft_spot"}
+    )
+    assert FINDINGS["floppy_or_bulging_soft_spot"].topic == "child_signs"
 
 
 def test_background_findings_are_the_background_risks():
