@@ -23,6 +23,29 @@ class BadRequest(ValueError):
         self.message = message
 
 
+class _DuplicateField(ValueError):
+    pass
+
+
+def _object_without_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    # json.loads keeps the last of two fields with the same name. Another reader (a
+    # proxy, a log checker, the client's own code) may keep the first, and then see an
+    # emergency where we saw none, so a body that names a field twice is refused.
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for name, _value in pairs:
+            if name in seen:
+                raise _DuplicateField(name)
+            seen.add(name)
+    return found
+
+
+def _not_a_json_number(constant: str) -> None:
+    # json.loads accepts NaN, Infinity and -Infinity, which JSON (RFC 8259) does not have.
+    raise ValueError(f"{constant} is not JSON")
+
+
 def body_too_large() -> BadRequest:
     """The one refusal for a body over :data:`MAX_BODY_BYTES`, however the size was found."""
     return BadRequest("body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes).")
@@ -58,9 +81,18 @@ def parse_assess_body(body: bytes) -> AssessRequest:
     if not body.strip():
         raise BadRequest("empty_body", "The body is empty. Send a JSON object.")
     try:
-        payload = json.loads(body.decode("utf-8"))
+        payload = json.loads(
+            body.decode("utf-8"),
+            object_pairs_hook=_object_without_duplicates,
+            parse_constant=_not_a_json_number,
+        )
     except UnicodeDecodeError:
         raise BadRequest("invalid_json", "The body is not valid UTF-8 JSON.") from None
+    except _DuplicateField as error:
+        name = str(error)[:60]
+        raise BadRequest(
+            "duplicate_field", f"The body names {name!r} more than once. Send each field once."
+        ) from None
     except (ValueError, RecursionError):
         raise BadRequest("invalid_json", "The body is not valid JSON.") from None
     if not isinstance(payload, dict):

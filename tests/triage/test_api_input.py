@@ -61,10 +61,23 @@ def test_unsure_codes_are_accepted_when_also_in_findings():
         (b'{"age_years": 40, "findings": null}', "invalid_findings"),
         (b'{"age_years": 40, "findings": [], "unsure": ["fever"]}', "invalid_unsure"),
         (b'{"age_years": 40, "unsure": "fever"}', "invalid_unsure"),
+        # Another reader might keep the first "findings", and see an emergency.
+        (b'{"age_years": 40, "findings": ["confusion"], "findings": []}', "duplicate_field"),
+        (b'{"age_years": 10, "age_years": 40}', "duplicate_field"),
+        (b'{"age_years": 40, "x": {"a": 1, "a": 2}}', "duplicate_field"),
+        # Python's json module reads these; JSON has no such numbers.
+        (b'{"age_years": 40, "x": NaN}', "invalid_json"),
+        (b'{"age_years": Infinity}', "invalid_json"),
+        (b'{"age_years": 40, "x": [-Infinity]}', "invalid_json"),
     ],
 )
 def test_bad_input_is_named(body, code):
     assert error_code(body) == code
+
+
+def test_a_field_named_twice_is_named_in_the_message():
+    with pytest.raises(BadRequest, match="'findings' more than once"):
+        parse_assess_body(b'{"age_years": 40, "findings": ["confusion"], "findings": []}')
 
 
 def test_an_oversized_body_is_refused_before_parsing():
