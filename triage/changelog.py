@@ -24,7 +24,7 @@ from .vocabulary import gettext_noop
 
 # The rules version that the newest release below produced. Update it here, and only
 # here, when the rules change again within the same round of work.
-CURRENT_ROUND_VERSION = "1.09af947c"
+CURRENT_ROUND_VERSION = "1.ac52c4fa"
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ RELEASES: tuple[Release, ...] = (
         date=datetime.date(2026, 11, 23),
         title=gettext_noop("Clinical safety check, round 3"),
         summary=gettext_noop(
-            "Six new questions, the numbness question asked of everyone, and more people sent "
+            "Seven new questions, the numbness question asked of everyone, and more people sent "
             "for help sooner or to the right place. No rule now gives a less urgent result than "
             "before."
         ),
@@ -98,6 +98,17 @@ RELEASES: tuple[Release, ...] = (
                     "(cauda equina syndrome)."
                 ),
                 source="Clinical brief: back pain red flags and cauda equina syndrome",
+            ),
+            Change(
+                what=gettext_noop(
+                    "New warning sign: extreme pain in the muscles all over the body. On its "
+                    "own, it is an emergency."
+                ),
+                why=gettext_noop(
+                    "It is one of the signs of sepsis that people are taught to look for. It "
+                    "asks about the whole body, so that a sore back alone does not count."
+                ),
+                source="Clinical brief: sepsis (extreme shivering or muscle pain; UK Sepsis Trust)",
             ),
             Change(
                 what=gettext_noop(

@@ -337,6 +337,10 @@ RULES: tuple[Rule, ...] = (
         "shivering_or_chills",
         gettext_noop("Shivering or shaking that will not stop is a warning sign of sepsis."),
     ),
+    _sepsis_sign(
+        "extreme_muscle_pain",
+        gettext_noop("Extreme pain in the muscles all over your body is a warning sign of sepsis."),
+    ),
     Rule(
         id="cauda-equina-saddle-numbness",
         level="emergency",

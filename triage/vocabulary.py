@@ -249,6 +249,16 @@ _FINDING_LIST = (
         gettext_noop("Do you have shivering or shaking that will not stop?"),
         gettext_noop("you have shivering or shaking that will not stop"),
     ),
+    # The UK Sepsis Trust's "E": extreme shivering or muscle pain. All over the body,
+    # so that a sore back on its own is not mistaken for it.
+    _finding(
+        "extreme_muscle_pain",
+        RED_FLAGS_TOPIC,
+        "emergency",
+        gettext_noop("Do you have extreme pain in your muscles, all over your body?"),
+        gettext_noop("you have extreme pain in your muscles all over your body"),
+        gettext_noop("Not only in your back: in your arms, legs and body too."),
+    ),
     _finding(
         "limb_weakness",
         RED_FLAGS_TOPIC,

@@ -55,6 +55,7 @@ def test_round_three_lists_the_new_questions_and_risks():
         "pain in the neck",
         "genitals",
         "soft spot",
+        "muscles all over the body",
         "look after yourself",
         "operation or a medical procedure",
         "kidney failure",

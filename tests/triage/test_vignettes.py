@@ -120,6 +120,8 @@ VIGNETTES = (
         "sepsis",
     ),
     v("fever-and-very-breathless", 67, "fever breathless", "emergency", "sepsis"),
+    # Clinical brief: sepsis ("extreme shivering or muscle pain").
+    v("fever-and-aching-all-over", 38, "fever extreme_muscle_pain", "emergency", "sepsis"),
     v(
         "racing-heart-with-fever-and-back-pain",
         50,

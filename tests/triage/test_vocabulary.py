@@ -79,6 +79,7 @@ EXTENSION_FINDINGS = (
     "recent_trauma_or_surgery",
     "kidney_failure_line_or_endocarditis",
     "floppy_or_bulging_soft_spot",
+    "extreme_muscle_pain",
 )
 CONTRACT_CONDITION_SLUGS = (
     "sepsis",
@@ -104,6 +105,7 @@ EXPECTED_EMERGENCY_FINDINGS = {
     "seizure",
     "new_sexual_problem",
     "floppy_or_bulging_soft_spot",
+    "extreme_muscle_pain",
 }
 EXPECTED_BACKGROUND_FINDINGS = {
     "injects_drugs",
