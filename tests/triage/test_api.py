@@ -49,6 +49,34 @@ def test_a_child_is_out_of_scope_and_at_least_urgent(pages, client):
     assert body["level"] in ("urgent", "emergency")
 
 
+@pytest.mark.parametrize(
+    ("age", "out_of_scope"), [(0, True), (15, True), (16, False), (120, False)]
+)
+def test_the_age_limits_and_the_adult_age_hold_over_the_api(pages, client, age, out_of_scope):
+    body = post(client, {"age_years": age, "findings": []}).json()
+    assert body["out_of_scope"] is out_of_scope
+    assert (body["level"] == "urgent") is out_of_scope
+
+
+def test_an_emergency_sign_in_a_child_is_still_an_emergency_over_the_api(pages, client):
+    body = post(client, {"age_years": 10, "findings": ["confusion"]}).json()
+    assert body["out_of_scope"] is True
+    assert body["level"] == "emergency"
+
+
+def test_a_field_named_twice_is_refused_over_the_api(client):
+    response = post(client, b'{"age_years": 40, "findings": ["confusion"], "findings": []}')
+    assert response.status_code == 400
+    assert response.json()["code"] == "duplicate_field"
+
+
+@pytest.mark.parametrize("method", ["head", "options", "put", "delete"])
+def test_every_other_method_is_refused_with_the_allow_header(client, method):
+    response = getattr(client, method)(URL)
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+
+
 def test_the_advice_uses_the_clinics_emergency_number(pages, client, settings):
     settings.EMERGENCY_NUMBER = "112"
     body = post(client, {"age_years": 40, "findings": ["confusion"]}).json()
