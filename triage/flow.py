@@ -97,6 +97,15 @@ STEPS: dict[str, Step] = {
     ]
 }
 QUESTION_STEPS = tuple(key for key, step in STEPS.items() if step.findings)
+# Steps asked only at some ages; the one table path() and CheckState.with_age read.
+AGE_LIMITED_STEPS = {PREGNANCY_STEP: PREGNANCY_AGES, CHILD_SIGNS_STEP: CHILD_AGES}
+
+
+def asked_at(step_key: str, age: int | None) -> bool:
+    """Whether an age-limited step is asked at ``age`` (none is, before the age is known)."""
+    return age is not None and age in AGE_LIMITED_STEPS[step_key]
+
+
 # The topic screens after the emergency screens, asked of everyone (unless skipped).
 TOPIC_STEPS = QUESTION_STEPS[QUESTION_STEPS.index(CHILD_SIGNS_STEP) + 1 :]
 
@@ -162,8 +171,8 @@ class CheckState:
     def with_age(self, age: int) -> "CheckState":
         answers = dict(self.answers)
         done = self.done
-        for step_key, ages in ((PREGNANCY_STEP, PREGNANCY_AGES), (CHILD_SIGNS_STEP, CHILD_AGES)):
-            if age not in ages:
+        for step_key in AGE_LIMITED_STEPS:
+            if not asked_at(step_key, age):
                 # The step is not asked at this age, so its answers go, and it is no
                 # longer done: if the age is changed back, it is asked again rather
                 # than skipped with no answer.
@@ -191,12 +200,12 @@ def has_emergency_sign(state: CheckState, findings: frozenset[str] = RED_FLAG_FI
 def path(state: CheckState) -> list[str]:
     """The steps this person goes through, given their answers so far."""
     steps = [AGE_STEP]
-    if state.age is not None and state.age in PREGNANCY_AGES:
+    if asked_at(PREGNANCY_STEP, state.age):
         steps.append(PREGNANCY_STEP)
     steps.append(RED_FLAGS_STEP)
     if has_emergency_sign(state):
         return [*steps, RESULT_STEP]
-    if state.age is not None and state.age in CHILD_AGES:
+    if asked_at(CHILD_SIGNS_STEP, state.age):
         steps.append(CHILD_SIGNS_STEP)
         if has_emergency_sign(state, CHILD_SIGN_FINDINGS):
             return [*steps, RESULT_STEP]
