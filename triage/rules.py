@@ -358,8 +358,8 @@ RULES: tuple[Rule, ...] = (
         all_of=("new_sexual_problem",),
         conditions=("cauda-equina-syndrome",),
         reason=gettext_noop(
-            "Newly losing feeling in your genitals, or finding they do not work as usual, can "
-            "mean the nerves at the bottom of your spine are being squeezed."
+            "Newly losing feeling in your genitals, or finding they do not work as usual, can be "
+            "a sign of squeezed nerves. These are the nerves at the bottom of your spine."
         ),
         source=CAUDA_EQUINA_SOURCE
         + " (new loss of sexual sensation or function; any one sign: emergency department now)",
@@ -638,9 +638,9 @@ RULES: tuple[Rule, ...] = (
         any_of=FEVER_RISKS,
         conditions=("sepsis",),
         reason=gettext_noop(
-            "A fever is more serious if you have diabetes, a weak immune system, kidney "
-            "failure or a tube in a vein, inject drugs, or have a catheter, or if you recently "
-            "had an injury, an operation or procedure, or another infection."
+            "A fever is more serious with some health problems. Diabetes, a weak immune system "
+            "and kidney failure are some of them. So are a tube in a vein, a catheter, and "
+            "injecting drugs. A recent injury, operation, procedure or other infection counts too."
         ),
         source=(
             SEPSIS_MODERATE_SOURCE + " (trauma, surgery or a procedure in the last 6 weeks); "
@@ -993,8 +993,8 @@ SAFETY_LINES: tuple[SafetyLine, ...] = (
     SafetyLine(
         id="neck-pain-fever",
         text=gettext_noop(
-            "Get seen by a doctor today if, with your neck pain, you get a fever, feel hot and "
-            "shivery or very cold, or get new numbness or tingling."
+            "Get seen by a doctor today if you get a fever with your neck pain. Do the same if "
+            "you feel hot and shivery or very cold, or get new numbness or tingling."
         ),
         levels=BELOW_URGENT,
         findings=("neck_pain",),
