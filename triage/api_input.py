@@ -46,6 +46,14 @@ def _not_a_json_number(constant: str) -> None:
     raise ValueError(f"{constant} is not JSON")
 
 
+# One decoder for every request, shared by threads as json.loads shares its default
+# one: json.loads with these options builds a new decoder each time, which was half
+# of the parsing's time.
+_DECODER = json.JSONDecoder(
+    object_pairs_hook=_object_without_duplicates, parse_constant=_not_a_json_number
+)
+
+
 def body_too_large() -> BadRequest:
     """The one refusal for a body over :data:`MAX_BODY_BYTES`, however the size was found."""
     return BadRequest("body_too_large", f"The body is too large (limit {MAX_BODY_BYTES} bytes).")
@@ -81,11 +89,7 @@ def parse_assess_body(body: bytes) -> AssessRequest:
     if not body.strip():
         raise BadRequest("empty_body", "The body is empty. Send a JSON object.")
     try:
-        payload = json.loads(
-            body.decode("utf-8"),
-            object_pairs_hook=_object_without_duplicates,
-            parse_constant=_not_a_json_number,
-        )
+        payload = _DECODER.decode(body.decode("utf-8"))
     except UnicodeDecodeError:
         raise BadRequest("invalid_json", "The body is not valid UTF-8 JSON.") from None
     except _DuplicateField as error:

@@ -48,9 +48,9 @@ from .vocabulary import (
     FINDINGS,
     LEVEL_ADVICE,
     LEVEL_TITLES,
+    LEVELS,
     condition_url,
     most_urgent,
-    rank,
 )
 
 CONTRACT_VERSION = 1
@@ -139,7 +139,8 @@ def assess(
     present = _with_implied(given)
     matched = _matching_rules(present, age)
     out_of_scope = age < ADULT_AGE
-    level = most_urgent(rule.level for rule in matched)
+    # Rules are grouped by level, most urgent first, so the first match sets the level.
+    level = matched[0].level if matched else LEVELS[-1]
     if out_of_scope:
         # The child rule already does this; kept here so the contract's promise does
         # not depend on one line of rule data.
@@ -323,14 +324,10 @@ def _order_conditions(
     for rule in deciding:
         for position, slug in enumerate(rule.conditions):
             weight[slug] = weight.get(slug, 0) + (2 if position == 0 else 1)
-    first = sorted(weight, key=lambda slug: -weight[slug])  # stable: ties keep rule order
-    # The deciding rules are the matched rules at the result's level, so the others are
-    # those below it. Comparing levels is cheaper than asking whether a rule is among
-    # the deciding ones, which compares rules field by field.
-    others = sorted(
-        (rule for rule in matched if rule.level != level),
-        key=lambda rule: -rank(rule.level),
-    )
+    first = sorted(weight, key=weight.__getitem__, reverse=True)  # stable: ties keep rule order
+    # The deciding rules are the matched rules at the result's level; the others are
+    # those below it, already most urgent first (rules are grouped by level).
+    others = [rule for rule in matched if rule.level != level]
     ordered: dict[str, None] = dict.fromkeys(first)
     for rule in others:
         ordered.update(dict.fromkeys(rule.conditions))
@@ -346,12 +343,14 @@ def _answers_behind(
     back to the answer that implied it, so we never claim they said something they
     did not.
     """
-    used = {code for rule in deciding for code in rule.triggers(present)}
-    answers = {code for code in used if code in given}
-    answers |= {g for g in given if used.intersection(FINDINGS[g].implies)}
+    used = frozenset().union(*(rule.looks_at for rule in deciding)) & present
+    answers = used & given
+    answers |= {g for g in given if g in _IMPLIES and not used.isdisjoint(_IMPLIES[g])}
     return tuple(sorted(answers, key=_QUESTION_ORDER.__getitem__))
 
 
+# What each answer that implies others implies, as sets.
+_IMPLIES = {code: frozenset(f.implies) for code, f in FINDINGS.items() if f.implies}
 # A finding's place in the vocabulary, which is the order the checker asks in.
 _QUESTION_ORDER = {code: position for position, code in enumerate(FINDINGS)}
 
@@ -413,17 +412,24 @@ def _safety_net(
     emergency_number: str,
     tr: Translate,
 ) -> tuple[str, ...]:
-    at_level = [line for line in SAFETY_LINES if level in line.levels]
+    at_level = _SAFETY_LINES_AT[level]
+    listed = frozenset(conditions)
     tailored = [
         line
         for line in at_level
-        if present.intersection(line.findings) or set(conditions).intersection(line.conditions)
+        if not (present.isdisjoint(line.findings) and listed.isdisjoint(line.conditions))
     ]
     if not tailored:
         tailored = [line for line in at_level if line.fallback]
     templates = [line.text for line in tailored] + [GENERAL_SAFETY_LINE[level]]
     lines = [_fill(t, tr, emergency_number=emergency_number) for t in templates]
     return tuple(dict.fromkeys(lines))
+
+
+# The safety-net lines each level can show, in their order.
+_SAFETY_LINES_AT = {
+    level: tuple(line for line in SAFETY_LINES if level in line.levels) for level in LEVELS
+}
 
 
 def _fill(template: str, tr: Translate, **values: str) -> str:

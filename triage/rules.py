@@ -12,13 +12,15 @@ of ``shared/clinical-brief.md``) or the guideline the brief names. Where the bri
 not settle a point, the source says "judgement call" and why; where guidance was
 unclear, the rule takes the safer level.
 
-Rules within a level are ordered most specific first: the order decides which
-condition pages are listed first.
+Rules are grouped by level, most urgent first (``validate_rules`` checks it), and
+within a level are ordered most specific first: the order decides which condition
+pages are listed first.
 
 The safety-net lines (what would make a result more urgent) live here too, because
 they must agree with the rules: a line never promises a level the rules do not give.
 """
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -127,6 +129,13 @@ class Rule:
     def triggers(self, present: frozenset[str]) -> tuple[str, ...]:
         """The present findings this rule looked at, in rule order."""
         return tuple(code for code in (*self.all_of, *self.any_of) if code in present)
+
+    @functools.cached_property
+    def looks_at(self) -> frozenset[str]:
+        """Every finding this rule looks at, as a set: the engine intersects it with the
+        answers on every result. (Kept beside the fields, not among them, so it is not
+        part of the rule's data or its fingerprint.)"""
+        return frozenset((*self.all_of, *self.any_of))
 
 
 def _sepsis_sign(finding: str, reason: str, conditions=("sepsis",)) -> Rule:
@@ -1152,6 +1161,7 @@ def validate_rules() -> None:
     instead of silently never matching.
     """
     seen = set()
+    previous_level = LEVELS[0]
     for rule in RULES:
         problems = []
         if rule.id in seen:
@@ -1159,6 +1169,11 @@ def validate_rules() -> None:
         seen.add(rule.id)
         if rule.level not in LEVELS:
             problems.append(f"unknown level {rule.level!r}")
+        elif LEVELS.index(rule.level) < LEVELS.index(previous_level):
+            # The engine relies on it: the first rule that matches sets the level.
+            problems.append(f"{rule.level!r} after a {previous_level!r} rule (most urgent first)")
+        else:
+            previous_level = rule.level
         codes = (*rule.all_of, *rule.any_of)
         problems += [f"unknown finding {c!r}" for c in codes if c not in FINDINGS]
         problems += [f"unknown condition {s!r}" for s in rule.conditions if s not in CONDITIONS]

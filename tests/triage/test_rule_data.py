@@ -64,6 +64,20 @@ def test_an_unknown_finding_in_a_rule_fails_validation(monkeypatch):
         rules.validate_rules()
 
 
+def test_rules_are_grouped_by_level_most_urgent_first():
+    # The engine takes the first matching rule's level as the result's.
+    ranks = [LEVELS.index(rule.level) for rule in RULES]
+    assert ranks == sorted(ranks)
+
+
+def test_a_rule_listed_after_a_less_urgent_one_fails_validation(monkeypatch):
+    urgent = next(rule for rule in RULES if rule.level == "urgent")
+    reordered = (urgent, *(rule for rule in RULES if rule is not urgent))
+    monkeypatch.setattr(rules, "RULES", reordered)
+    with pytest.raises(ValueError, match="'emergency' after a 'urgent' rule"):
+        rules.validate_rules()
+
+
 def test_rules_version_is_stable_and_non_empty():
     assert re.fullmatch(r"1\.[0-9a-f]{8}", RULES_VERSION)
     assert assess(40, ["fever"]).rules_version == RULES_VERSION
