@@ -120,10 +120,9 @@ class ProcessMemoryCache(LocMemCache):
 
     ``LocMemCache`` pickles every value on the way in and unpickles it on the way
     out, so a caller can never change what another one reads. Unpickling was most
-    of the cost of a kept page's HTML and of the page links every checker result
-    and API answer reads (docs/benchmarks.md). What ``CACHES["local"]`` holds is
-    immutable (strings, bytes, tuples, frozen dataclasses) or, for the page links'
-    dict, only ever read, so the copy buys nothing there.
+    of the cost of a kept page's HTML (docs/benchmarks.md). What ``CACHES["local"]``
+    holds is immutable (strings, bytes, tuples, frozen dataclasses), so the copy
+    buys nothing there.
 
     Only for values nobody mutates after storing them. Expiry, culling and
     thread-safety are LocMemCache's own.

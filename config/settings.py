@@ -168,9 +168,9 @@ CACHES = {
     # (PIN and sign-in lockouts).
     "default": cache_settings(os.environ.get("REDIS_URL", "").strip()),
     # Each process's own memory, for what is cheap to make again and the same
-    # for everyone: rendered pages keyed by their ETag (education/caching.py) and
-    # page links (education/selectors.py). Checker screens are kept in a dict of their
-    # own (triage/rendered_steps.py).
+    # for everyone: rendered pages keyed by their ETag (education/caching.py).
+    # Checker screens and page links are kept in plain dicts of their own
+    # (triage/rendered_steps.py, education/selectors.py).
     # Nothing a person answered is ever kept here.
     "local": {
         # LocMemCache without the pickling (config/cache_backends.py): values kept

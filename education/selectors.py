@@ -11,11 +11,11 @@ read these answer with the pages as shipped (education/shipped_pages.py),
 which have the same slug, title, address and sections.
 """
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db import Error as DatabaseError
 from django.db.models import QuerySet
 from django.utils.translation import get_language
@@ -77,24 +77,27 @@ class PageLink:
 
 # Every checker result and API answer links pages, and asking the database each
 # time was the largest part of the API's time (docs/benchmarks.md). Each process
-# keeps the links per language in its own memory (the "local" alias of
-# settings.CACHES). An edit saved through this process (the admin, load_content)
-# drops them at once; other processes and servers pick the edit up within this
-# many seconds, well inside the five minutes shared caches may keep the pages
-# themselves (education.caching.SHARED_CACHE_SECONDS).
+# keeps the links per language in its own memory. An edit saved through this
+# process (the admin, load_content) drops them at once; other processes and
+# servers pick the edit up within this many seconds, well inside the five minutes
+# shared caches may keep the pages themselves (education.caching.SHARED_CACHE_SECONDS).
 LINKS_MAX_AGE_SECONDS = 60
-LINKS_CACHE = "local"
 
-
-def _links_key(language: str) -> str:
-    return f"page-links:{language}"
+# Language -> (when the links go stale, on the monotonic clock; the links by slug).
+# A plain dict, like triage/rendered_steps.py's screens: one entry per language, and
+# a cache backend's key making, lock and bookkeeping were a quarter of this look-up.
+# A dict's get and set are each atomic, so threads need no lock: at worst two load
+# the same links at once.
+_links: dict[str, tuple[float, dict[str, PageLink]]] = {}
 
 
 def page_links(slugs: Iterable[str]) -> list[PageLink]:
     """Links to the pages with these slugs, in the same order, leaving out removed ones."""
     language = get_language() or settings.LANGUAGE_CODE
-    by_slug = caches[LINKS_CACHE].get(_links_key(language))
-    if by_slug is None:
+    kept = _links.get(language)
+    if kept is not None and kept[0] > time.monotonic():
+        by_slug = kept[1]
+    else:
         try:
             by_slug = _load_links(language)
         except DatabaseError as error:
@@ -102,7 +105,7 @@ def page_links(slugs: Iterable[str]) -> list[PageLink]:
             database_unavailable(error)
             shipped = shipped_pages(language)
             return [_link(shipped[slug]) for slug in slugs if slug in shipped]
-        caches[LINKS_CACHE].set(_links_key(language), by_slug, LINKS_MAX_AGE_SECONDS)
+        _links[language] = (time.monotonic() + LINKS_MAX_AGE_SECONDS, by_slug)
     return [by_slug[slug] for slug in slugs if slug in by_slug]
 
 
@@ -123,7 +126,7 @@ def _load_links(language: str) -> dict[str, PageLink]:
 
 def forget_page_links() -> None:
     """Drop the kept links, so the next call reads the editors' latest."""
-    caches[LINKS_CACHE].delete_many([_links_key(code) for code, _name in settings.LANGUAGES])
+    _links.clear()
 
 
 forget_when_pages_change(forget_page_links)

@@ -90,22 +90,27 @@ class Assessment:
     level_title: str
     go_to: str = ""
 
-    def to_dict(self, translate: Translate | None = None) -> dict:
+    def to_dict(
+        self, translate: Translate | None = None, conditions: list[dict] | None = None
+    ) -> dict:
         """Return the contract's JSON object (plus ``level_title`` and ``matched_rules``).
 
         ``translate`` is applied to the condition titles, which are not part of the
-        assessment itself.
+        assessment itself. ``conditions``, when given, is listed instead of this
+        module's titles and addresses: the site lists its editors' current pages.
         """
-        tr = translate or _identity
+        if conditions is None:
+            tr = translate or _identity
+            conditions = [
+                {"slug": slug, "title": tr(CONDITIONS[slug]), "url": condition_url(slug)}
+                for slug in self.conditions
+            ]
         return {
             "contract": CONTRACT_VERSION,
             "level": self.level,
             "level_title": self.level_title,
             "out_of_scope": self.out_of_scope,
-            "conditions": [
-                {"slug": slug, "title": tr(CONDITIONS[slug]), "url": condition_url(slug)}
-                for slug in self.conditions
-            ],
+            "conditions": conditions,
             "reasons": list(self.reasons),
             "advice": self.advice,
             "safety_net": list(self.safety_net),

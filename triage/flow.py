@@ -106,8 +106,10 @@ def asked_at(step_key: str, age: int | None) -> bool:
     return age is not None and age in AGE_LIMITED_STEPS[step_key]
 
 
-# The topic screens after the emergency screens, asked of everyone (unless skipped).
+# The topic screens after the emergency screens, asked of everyone (unless skipped);
+# "no" to back pain skips the back-pain details.
 TOPIC_STEPS = QUESTION_STEPS[QUESTION_STEPS.index(CHILD_SIGNS_STEP) + 1 :]
+TOPIC_STEPS_WITHOUT_BACK_PAIN = tuple(key for key in TOPIC_STEPS if key != BACK_DETAILS_STEP)
 
 
 @dataclass(frozen=True)
@@ -209,11 +211,8 @@ def path(state: CheckState) -> list[str]:
         steps.append(CHILD_SIGNS_STEP)
         if has_emergency_sign(state, CHILD_SIGN_FINDINGS):
             return [*steps, RESULT_STEP]
-    for key in TOPIC_STEPS:
-        if key == BACK_DETAILS_STEP and state.answers.get(BACK_GATE) == NO:
-            continue
-        steps.append(key)
-    return [*steps, REVIEW_STEP, RESULT_STEP]
+    topics = TOPIC_STEPS_WITHOUT_BACK_PAIN if state.answers.get(BACK_GATE) == NO else TOPIC_STEPS
+    return [*steps, *topics, REVIEW_STEP, RESULT_STEP]
 
 
 def next_step(state: CheckState) -> str:

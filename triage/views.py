@@ -130,11 +130,9 @@ def api_assess(request: HttpRequest) -> HttpResponse:
         parsed.findings,
         unsure=parsed.unsure,
         emergency_number=settings.EMERGENCY_NUMBER,
-        translate=(translate := translator()),
+        translate=translator(),
     )
-    body = assessment.to_dict(translate=translate)
-    body["conditions"] = _page_links(assessment.conditions)
-    response = json_response(body)
+    response = json_response(assessment.to_dict(conditions=_page_links(assessment.conditions)))
     add_never_cache_headers(response)
     return response
 

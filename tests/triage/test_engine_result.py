@@ -113,6 +113,14 @@ def test_to_dict_translates_condition_titles():
     assert data["conditions"][0]["title"] == "SEPSIS"
 
 
+def test_to_dict_lists_the_conditions_it_is_given_instead_of_its_own():
+    edited = [
+        {"slug": "sepsis", "title": "Sepsis (blood poisoning)", "url": "/es/conditions/sepsis/"}
+    ]
+    data = assess(40, ["fever", "confusion"]).to_dict(translate=str.upper, conditions=edited)
+    assert data["conditions"] == edited
+
+
 def test_translate_hook_is_applied_before_filling_in_the_number():
     result = assess(40, ["confusion"], translate=lambda s: "<" + s + ">")
     assert result.advice == "<Call 911 now or go to the nearest emergency department.>"
