@@ -6,7 +6,7 @@ default language for it. A client that wants Spanish says so the HTTP way,
 ``Accept-Language: es`` (q-values honoured, ``es-MX`` counts as ``es``), and
 gets the same codes with the text fields translated. Anything else, or no
 header, answers in settings.LANGUAGE_CODE. The answer names its language in
-Content-Language and says, with Vary, that the header chose it.
+Content-Language and says, with Vary (from LocaleMiddleware), that the header chose it.
 """
 
 import functools
@@ -14,7 +14,6 @@ import functools
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 
@@ -50,7 +49,8 @@ def in_requested_language(view):
         response["Content-Language"] = (
             language if response.status_code < 400 else settings.LANGUAGE_CODE
         )
-        patch_vary_headers(response, ["Accept-Language"])
+        # "Vary: Accept-Language" comes from LocaleMiddleware, which adds it to every
+        # answer whose address has no language in it, as the API's addresses have not.
         return response
 
     return translated
