@@ -294,12 +294,36 @@ def _index_rules(rules: tuple[Rule, ...]) -> tuple[dict[str, tuple[int, ...]], t
 _RULES_BY_FINDING, _RULES_ALWAYS_LOOKED_AT = _index_rules(RULES)
 
 
+# Each rule's test, ready to run: its ages as numbers, its findings as sets. This is
+# Rule.matches written out, which the engine's tests check it against; calling
+# Rule.matches for each rule looked at took as long as everything else here did.
+_RULE_TESTS = tuple(
+    (
+        rule,
+        MIN_AGE if rule.min_age is None else rule.min_age,
+        MAX_AGE if rule.max_age is None else rule.max_age,
+        frozenset(rule.all_of),
+        frozenset(rule.any_of),
+    )
+    for rule in RULES
+)
+
+
 def _matching_rules(present: frozenset[str], age: int) -> tuple[Rule, ...]:
     """Every rule that matches, in rule order: the same as trying each rule in turn."""
     positions = set(_RULES_ALWAYS_LOOKED_AT)
     for code in present:
         positions.update(_RULES_BY_FINDING.get(code, ()))
-    return tuple(RULES[i] for i in sorted(positions) if RULES[i].matches(present, age))
+    matched = []
+    for position in sorted(positions):
+        rule, youngest, oldest, all_of, any_of = _RULE_TESTS[position]
+        if (
+            youngest <= age <= oldest
+            and all_of <= present
+            and (not any_of or not any_of.isdisjoint(present))
+        ):
+            matched.append(rule)
+    return tuple(matched)
 
 
 def _with_implied(given: frozenset[str]) -> frozenset[str]:
