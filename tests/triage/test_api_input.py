@@ -54,6 +54,10 @@ def test_unsure_codes_are_accepted_when_also_in_findings():
         (b'{"age_years": null}', "invalid_age"),
         (b'{"age_years": -1}', "age_out_of_range"),
         (b'{"age_years": 121}', "age_out_of_range"),
+        # More digits than Python turns into an int: still JSON, still out of range.
+        (b'{"age_years": 1' + b"0" * 5000 + b"}", "age_out_of_range"),
+        (b'{"age_years": -1' + b"0" * 5000 + b"}", "age_out_of_range"),
+        (b'{"age_years": 40, "findings": [1' + b"0" * 5000 + b"]}", "invalid_findings"),
         (b'{"age_years": 40, "findings": ["fever", "flu"]}', "unknown_finding"),
         (b'{"age_years": 40, "findings": "fever"}', "invalid_findings"),
         (b'{"age_years": 40, "findings": [1, 2]}', "invalid_findings"),
