@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.support.browser import (
+    FOCUS_ON_STEP_HEADING,
     NEXT_BUTTON,
     WCAG_22_AA,
     answer_step,
@@ -35,7 +36,7 @@ def test_steps_are_swapped_in_place_and_focus_moves_to_the_heading(page, live_se
     assert page.evaluate("window.__marker") == "still here"
     assert current_step(page) == "red_flags"
     # Focus moves once htmx has settled the swap, a moment after the new step is in.
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'step-title'")
+    page.wait_for_function(FOCUS_ON_STEP_HEADING)
     assert page.evaluate("document.activeElement.id") == "step-title"
     assert page.title().startswith("Just to be safe")
 
@@ -83,7 +84,7 @@ def test_the_browser_back_button_returns_to_the_previous_step_with_answers(
     page.go_back()
     page.wait_for_selector("#checker[data-step=red_flags]")
     assert page.get_by_label("None of these").is_checked()
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'step-title'")
+    page.wait_for_function(FOCUS_ON_STEP_HEADING)
     assert page.evaluate("document.activeElement.id") == "step-title"
     page.go_back()
     page.wait_for_selector("#checker[data-step=age]")

@@ -5,12 +5,14 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 
 from tests.support.browser import (
+    FOCUS_ON_STEP_HEADING,
     WCAG_22_AA,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-FOCUSED_IS_SUMMARY = "document.activeElement.matches('[data-module=error-summary]')"
+# A function, as every wait here (tests/support/browser.py says why).
+FOCUSED_IS_SUMMARY = "() => document.activeElement.matches('[data-module=error-summary]')"
 
 
 @pytest.fixture
@@ -46,7 +48,7 @@ def test_an_htmx_step_with_errors_moves_focus_to_the_summary(axe_context, live_s
     page.wait_for_selector("#checker[data-step=red_flags]")
     assert not page.title().startswith("Error:")
     # Focus moves once htmx has settled the swap, a moment after the new step is in.
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'step-title'")
+    page.wait_for_function(FOCUS_ON_STEP_HEADING)
     assert page.evaluate("document.activeElement.id") == "step-title"
 
 

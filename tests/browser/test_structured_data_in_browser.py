@@ -44,7 +44,7 @@ def test_the_json_ld_block_breaks_no_csp_rule_and_parses_in_the_browser(
         "() => { const s = document.createElement('script');"
         " s.textContent = 'window.__ran = true'; document.body.append(s); }"
     )
-    page.wait_for_function("window.__cspViolations.length > 0")
+    page.wait_for_function("() => window.__cspViolations.length > 0")
     assert page.evaluate("window.__ran") is None
 
 

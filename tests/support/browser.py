@@ -28,6 +28,11 @@ def current_step(page) -> str:
     return page.locator("#checker").get_attribute("data-step")
 
 
+# Waits are written as functions, never bare expressions: Playwright polls a bare
+# expression with eval(), which the site's Content-Security-Policy forbids, so such a
+# wait only passed when its answer was already true on the first look.
+FOCUS_ON_STEP_HEADING = "() => document.activeElement?.id === 'step-title'"
+
 # The step's main button ("Continue", "See my result"), in whatever language the page is.
 NEXT_BUTTON = "#checker button[name=action][value=next]"
 
